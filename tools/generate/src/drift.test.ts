@@ -1,0 +1,44 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generateService } from './generate.js';
+import { findServices, repositoryRoot } from './services.js';
+
+const scratch = mkdtempSync(join(tmpdir(), 'pingone-sdk-drift-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function readTree(folder: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const entry of readdirSync(folder, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) {
+      const path = join(entry.parentPath, entry.name);
+      files.set(relative(folder, path), readFileSync(path, 'utf8'));
+    }
+  }
+  return files;
+}
+
+describe.each(findServices())('generated code of $name', (service) => {
+  it('matches what the spec generates today (run `pnpm generate` and commit the result if this fails)', async () => {
+    const fresh = join(scratch, service.name);
+    await generateService(service, fresh);
+    const expected = readTree(fresh);
+    const committed = readTree(service.outputPath);
+    const stale = [...new Set([...expected.keys(), ...committed.keys()])].filter(
+      (file) => expected.get(file) !== committed.get(file),
+    );
+    expect(
+      stale.map((file) => relative(repositoryRoot, join(service.outputPath, file))),
+      'generated files differ from the spec: run `pnpm generate` and commit the regenerated files',
+    ).toEqual([]);
+  }, 120_000);
+
+  it('is byte-identical when generated twice from the same spec', async () => {
+    const first = join(scratch, `${service.name}-first`);
+    const second = join(scratch, `${service.name}-second`);
+    await generateService(service, first);
+    await generateService(service, second);
+    expect(readTree(second)).toEqual(readTree(first));
+  }, 120_000);
+});
