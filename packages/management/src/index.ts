@@ -1,1 +1,2 @@
+export { createManagementClient, type ManagementClientConfig } from './create-management-client.js';
 export * from './generated/index.js';

@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import { createClient } from '@hey-api/openapi-ts';
 import { bundleSpec } from './bundle-spec.js';
 import { coreClientPlugin } from './core-client-plugin.js';
+import { expandActions } from './expand-actions.js';
 import { repositoryRoot, type Service } from './services.js';
 
 const require = createRequire(import.meta.url);
@@ -24,7 +25,7 @@ export function generatedHeader(service: Service): string[] {
  */
 export async function generateService(service: Service, outputPath = service.outputPath): Promise<void> {
   await createClient({
-    input: bundleSpec(service.specPath) as never,
+    input: expandActions(bundleSpec(service.specPath)) as never,
     logs: { level: 'silent', file: false },
     output: {
       path: outputPath,

@@ -1,0 +1,150 @@
+import type { Logger } from './logger.js';
+import type { Region } from './regions.js';
+import type { RetryOptions } from './retry-policy.js';
+import type { TokenInput } from './token-provider.js';
+
+/** Options shared by a client and a single call; a call's value wins over the client's. */
+export interface RequestSettings {
+  /**
+   * Retry policy, or `false` for a single attempt. See retry-policy.ts for what is retried.
+   * @default { limit: 2 }
+   */
+  retry?: RetryOptions | false;
+  /**
+   * Limit for one attempt, in milliseconds (retries get a fresh limit each).
+   * @default 30000
+   */
+  timeout?: number;
+}
+
+/** Hooks for your own telemetry. They see requests as sent, including their Authorization header. */
+export interface ClientHooks {
+  /** Called before each attempt is sent. */
+  beforeRequest?: (request: Request) => void | Promise<void>;
+  /** Called with the final answer of each call (after retries), successful or not. */
+  afterResponse?: (response: Response, request: { method: string; url: string }) => void | Promise<void>;
+}
+
+/** Options of a client, shared by every operation called with it. */
+export interface ClientConfig extends RequestSettings {
+  /**
+   * The PingOne region whose hosts to use.
+   * @default 'NA'
+   */
+  region?: Region;
+  /**
+   * Base URL overriding `region`, e.g. the emulator's `apiUrl` or a proxy. `http://` only for loopback.
+   * @example 'http://127.0.0.1:4000/v1'
+   */
+  baseUrl?: string;
+  /**
+   * Access token: a string, `clientCredentials(…)`, `staticToken(…)` or any `TokenProvider`.
+   * Without it, requests go out unauthenticated (useful only for public endpoints).
+   */
+  token?: TokenInput;
+  /** Default for every `{environmentId}` path parameter; a call may override it. */
+  environmentId?: string;
+  /** Headers added to every request, e.g. `X-Ping-External-Transaction-ID`. */
+  headers?: Record<string, string>;
+  /** Receives debug lines (method, URL, status, timing, retries); secrets are never logged. */
+  logger?: Logger;
+  /** Telemetry hooks. */
+  hooks?: ClientHooks;
+  /** A fetch implementation to use instead of the global one. */
+  fetch?: typeof globalThis.fetch;
+}
+
+/** The shape hey-api's generated operations describe a request with. */
+export interface TDataShape {
+  body?: unknown;
+  headers?: unknown;
+  path?: unknown;
+  query?: unknown;
+  url: string;
+}
+
+/** Everything a generated operation hands to the client for one request. */
+export interface RequestOptions extends RequestSettings {
+  url: string;
+  method?: HttpMethod;
+  path?: Record<string, unknown>;
+  query?: Record<string, unknown>;
+  body?: unknown;
+  headers?: Record<string, string | undefined> | Headers;
+  /** Cancels the call, including any wait between retries. */
+  signal?: AbortSignal;
+  /** Set by generated code for form and multipart bodies. */
+  bodySerializer?: ((body: unknown) => BodyInit) | null;
+  /** Free-form values for hooks; not sent. */
+  meta?: Record<string, unknown>;
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
+
+/** What every operation resolves to: the decoded body and the raw answer. */
+export interface RequestResult<TData> {
+  data: TData;
+  response: Response;
+}
+
+type ResponseOf<TResponses> = TResponses extends Record<PropertyKey, unknown> ? TResponses[keyof TResponses] : unknown;
+
+type RequestMethod = <TResponses = unknown, _TErrors = unknown, _ThrowOnError extends boolean = boolean>(
+  options: RequestOptions,
+) => Promise<RequestResult<ResponseOf<TResponses>>>;
+
+/**
+ * A configured connection to one PingOne host. Pass it as `client` to any operation.
+ * Create it with `createClient`, or with a service's own factory such as `createManagementClient`.
+ */
+export interface Client {
+  /** The resolved configuration (base URL, defaults). Secrets are not part of it. */
+  readonly config: Readonly<{ baseUrl: string; environmentId: string | undefined }>;
+  request: <TResponses = unknown, _TErrors = unknown, _ThrowOnError extends boolean = boolean>(
+    options: RequestOptions & { method: HttpMethod },
+  ) => Promise<RequestResult<ResponseOf<TResponses>>>;
+  get: RequestMethod;
+  post: RequestMethod;
+  put: RequestMethod;
+  patch: RequestMethod;
+  delete: RequestMethod;
+  head: RequestMethod;
+  options: RequestMethod;
+}
+
+/** `environmentId` becomes optional in `path`: the client's value fills it. */
+type WithEnvironmentDefault<TPath> = TPath extends { environmentId: string }
+  ? Omit<TPath, 'environmentId'> & { environmentId?: string }
+  : TPath;
+
+type HasRequiredKeys<T> = object extends T ? false : true;
+
+type PathOptions<TData extends TDataShape> = TData extends { path: infer TPath }
+  ? HasRequiredKeys<WithEnvironmentDefault<TPath>> extends true
+    ? { path: WithEnvironmentDefault<TPath> }
+    : { path?: WithEnvironmentDefault<TPath> }
+  : { path?: never };
+
+/** Headers any call may add, e.g. `X-Ping-External-Transaction-ID`. */
+export type ExtraHeaders = Record<string, string | undefined>;
+
+type HeaderOptions<TData extends TDataShape> = TData extends { headers: infer THeaders }
+  ? { headers: THeaders & ExtraHeaders }
+  : 'headers' extends keyof TData
+    ? { headers?: NonNullable<TData['headers']> & ExtraHeaders }
+    : { headers?: ExtraHeaders };
+
+/**
+ * The options object of a generated operation: its `path`, `query`, `body` and `headers` as the spec
+ * types them, plus `signal`, `timeout` and `retry` for this call.
+ */
+export type Options<TData extends TDataShape = TDataShape, _ThrowOnError extends boolean = boolean, _TResponse = unknown> = Omit<
+  TData,
+  'url' | 'path' | 'headers'
+> &
+  PathOptions<TData> &
+  HeaderOptions<TData> &
+  RequestSettings & {
+    /** Cancels the call, including any wait between retries. */
+    signal?: AbortSignal;
+  };

@@ -1,0 +1,208 @@
+import ky, { HTTPError, type Hooks, type Options as KyOptions, TimeoutError as KyTimeoutError } from 'ky';
+import type { Client, ClientConfig, HttpMethod, RequestOptions, RequestResult } from './client-types.js';
+import { ConnectionError, InvalidArgumentError, MalformedResponseError, TimeoutError } from './errors.js';
+import { buildUrl } from './internal/build-url.js';
+import { concealFromInspection } from './internal/conceal.js';
+import { errorFromResponse } from './internal/error-from-response.js';
+import { apiUrlOf, checkBaseUrl } from './regions.js';
+import { isNonIdempotent, type KyRetryByMethod, toKyRetry } from './retry-policy.js';
+import { type TokenProvider, toTokenProvider } from './token-provider.js';
+import { version } from './version.js';
+
+const defaultTimeout = 30_000;
+
+function checkTimeout(timeout: number | undefined, parameter: string): number | undefined {
+  if (timeout !== undefined && !(Number.isFinite(timeout) && timeout > 0 && timeout <= 2_147_483_647)) {
+    throw new InvalidArgumentError(parameter, 'a positive number of milliseconds');
+  }
+  return timeout;
+}
+
+function isBodyInit(body: unknown): body is BodyInit {
+  return (
+    typeof body === 'string' ||
+    body instanceof Blob ||
+    body instanceof ArrayBuffer ||
+    ArrayBuffer.isView(body) ||
+    body instanceof URLSearchParams ||
+    body instanceof FormData ||
+    body instanceof ReadableStream
+  );
+}
+
+const jsonMediaType = /^application\/(?:[\w.+-]+\+)?json\b/i;
+
+/** Decodes a successful answer: JSON for JSON media types, text for text, bytes as a Blob otherwise. */
+async function decodeBody(response: Response, method: string): Promise<unknown> {
+  if (response.status === 204 || response.status === 205 || method === 'HEAD') return undefined;
+  const contentType = response.headers.get('content-type') ?? '';
+  if (contentType === '' || jsonMediaType.test(contentType)) {
+    const text = await response.text();
+    if (text === '') return undefined;
+    try {
+      return JSON.parse(text);
+    } catch (error) {
+      throw new MalformedResponseError(response, error);
+    }
+  }
+  return contentType.startsWith('text/') ? response.text() : response.blob();
+}
+
+/**
+ * Creates the HTTP runtime every generated operation runs on.
+ *
+ * Everything that can be decided once is decided here: the base URL is checked, the token provider
+ * resolved, ky's retry settings built, the default headers assembled. A call then only expands its URL,
+ * attaches the token and sends. Policies live in their own files: retries in retry-policy.ts, the token
+ * cache in token-cache.ts, error mapping in internal/error-from-response.ts.
+ *
+ * @example
+ * const client = createClient({ region: 'EU', environmentId, token: clientCredentials({ … }) });
+ * const { data } = await client.get({ url: '/environments/{environmentId}/users' });
+ */
+export function createClient(config: ClientConfig = {}): Client {
+  const baseUrl = config.baseUrl === undefined ? apiUrlOf(config.region) : checkBaseUrl(config.baseUrl, 'baseUrl');
+  const baseOrigin = new URL(baseUrl).origin;
+  const tokenProvider: TokenProvider | undefined = config.token === undefined ? undefined : toTokenProvider(config.token);
+  if (config.environmentId !== undefined && (typeof config.environmentId !== 'string' || config.environmentId === '')) {
+    throw new InvalidArgumentError('environmentId', 'a non-empty string');
+  }
+  const defaultEnvironmentId = config.environmentId;
+  const timeout = checkTimeout(config.timeout, 'timeout') ?? defaultTimeout;
+  const clientRetry = toKyRetry(config.retry, timeout);
+  const logger = config.logger;
+  const hooks = config.hooks;
+  const fetchImplementation = config.fetch ?? globalThis.fetch;
+
+  const defaultHeaders: Record<string, string> = { Accept: 'application/json', ...config.headers };
+  // Browsers own the User-Agent header; elsewhere it tells PingOne which SDK called.
+  if (typeof (globalThis as { document?: unknown }).document === 'undefined') {
+    defaultHeaders['User-Agent'] = `pingone-sdk/${version}`;
+  }
+
+  const kyHooks: Hooks = {};
+  if (hooks?.beforeRequest) kyHooks.beforeRequest = [(request) => hooks.beforeRequest?.(request)];
+  if (logger) {
+    kyHooks.beforeRetry = [
+      ({ request, error, retryCount }) => {
+        const reason = error instanceof HTTPError ? `status ${error.response.status}` : error.message;
+        logger.debug(`retry ${retryCount} of ${request.method} ${request.url} after ${reason}`);
+      },
+    ];
+  }
+  const baseKyOptions: KyOptions = { throwHttpErrors: true, fetch: fetchImplementation, hooks: kyHooks };
+
+  async function send(
+    method: HttpMethod,
+    url: string,
+    headers: Headers,
+    body: BodyInit | undefined,
+    options: RequestOptions,
+    retry: KyRetryByMethod,
+    attemptTimeout: number,
+  ): Promise<Response> {
+    try {
+      return await ky(url, {
+        ...baseKyOptions,
+        method,
+        headers,
+        body,
+        signal: options.signal,
+        timeout: attemptTimeout,
+        retry: isNonIdempotent(method) ? retry.nonIdempotent : retry.idempotent,
+      });
+    } catch (error) {
+      if (error instanceof HTTPError) throw error;
+      if (error instanceof KyTimeoutError) {
+        throw new TimeoutError(`${method} ${url} took longer than ${attemptTimeout} ms`, attemptTimeout, { cause: error });
+      }
+      if (options.signal?.aborted) throw options.signal.reason;
+      throw new ConnectionError(`${method} ${url} failed: ${(error as Error).message}`, { cause: error });
+    }
+  }
+
+  async function request<TData>(options: RequestOptions & { method: HttpMethod }): Promise<RequestResult<TData>> {
+    const method = options.method;
+    const url = options.url.startsWith('https://') || options.url.startsWith('http://')
+      ? sameOriginUrl(options.url, baseOrigin)
+      : buildUrl(baseUrl, options.url, options.path, defaultEnvironmentId, options.query);
+    const callTimeout = checkTimeout(options.timeout, 'timeout');
+    const attemptTimeout = callTimeout ?? timeout;
+    const retry =
+      options.retry === undefined && callTimeout === undefined
+        ? clientRetry
+        : toKyRetry(options.retry ?? config.retry, attemptTimeout);
+
+    const headers = new Headers(defaultHeaders);
+    if (options.headers) {
+      const callHeaders = options.headers instanceof Headers ? options.headers.entries() : Object.entries(options.headers);
+      for (const [name, value] of callHeaders) if (value !== undefined) headers.set(name, value);
+    }
+    let body: BodyInit | undefined;
+    if (options.body !== undefined && options.body !== null) {
+      if (options.bodySerializer) body = options.bodySerializer(options.body);
+      else if (isBodyInit(options.body)) body = options.body;
+      else {
+        body = JSON.stringify(options.body);
+        if (!headers.has('content-type')) headers.set('content-type', 'application/json');
+      }
+    }
+
+    const startedAt = logger ? Date.now() : 0;
+    logger?.debug(`→ ${method} ${url}`);
+    let token = tokenProvider ? await tokenProvider.getToken({ signal: options.signal }) : undefined;
+    if (token !== undefined) headers.set('authorization', `Bearer ${token}`);
+
+    let response: Response;
+    try {
+      response = await send(method, url, headers, body, options, retry, attemptTimeout);
+    } catch (error) {
+      if (!(error instanceof HTTPError)) throw error;
+      response = error.response;
+      // A 401 on a token the provider can replace: forget it, fetch a new one, replay once (streams cannot be replayed).
+      if (response.status === 401 && token !== undefined && tokenProvider?.invalidate && !(body instanceof ReadableStream)) {
+        await response.body?.cancel();
+        tokenProvider.invalidate(token);
+        token = await tokenProvider.getToken({ signal: options.signal });
+        headers.set('authorization', `Bearer ${token}`);
+        logger?.debug(`replaying ${method} ${url} once with a new token after 401`);
+        try {
+          response = await send(method, url, headers, body, options, retry, attemptTimeout);
+        } catch (replayError) {
+          if (!(replayError instanceof HTTPError)) throw replayError;
+          response = replayError.response;
+        }
+      }
+    }
+    logger?.debug(`← ${response.status} ${method} ${url} (${Date.now() - startedAt} ms)`);
+    if (hooks?.afterResponse) await hooks.afterResponse(response.clone(), { method, url });
+    if (!response.ok) throw await errorFromResponse(response);
+    return { data: (await decodeBody(response, method)) as TData, response };
+  }
+
+  const withMethod =
+    (method: HttpMethod) =>
+    (options: RequestOptions): Promise<RequestResult<never>> =>
+      request({ ...options, method });
+
+  const client: Client = {
+    config: Object.freeze({ baseUrl, environmentId: defaultEnvironmentId }),
+    request: request as Client['request'],
+    get: withMethod('GET'),
+    post: withMethod('POST'),
+    put: withMethod('PUT'),
+    patch: withMethod('PATCH'),
+    delete: withMethod('DELETE'),
+    head: withMethod('HEAD'),
+    options: withMethod('OPTIONS'),
+  };
+  return concealFromInspection(client, `PingOneClient ${baseUrl}`);
+}
+
+/** Absolute URLs (pagination links) must stay on the client's host: the token must never travel elsewhere. */
+function sameOriginUrl(url: string, origin: string): string {
+  if (new URL(url).origin !== origin) {
+    throw new InvalidArgumentError('url', `a URL on ${origin}; refusing to send credentials to ${new URL(url).origin}`);
+  }
+  return url;
+}

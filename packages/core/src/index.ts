@@ -1,0 +1,38 @@
+export { formDataBodySerializer, urlSearchParamsBodySerializer } from './body-serializers.js';
+export { type ClientCredentialsOptions, type ClientSecretAuthMethod, clientCredentials } from './client-credentials.js';
+export { createClient } from './client.js';
+export type {
+  Client,
+  ClientConfig,
+  ClientHooks,
+  HttpMethod,
+  Options,
+  RequestOptions,
+  RequestResult,
+  RequestSettings,
+  TDataShape,
+} from './client-types.js';
+export {
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  ConnectionError,
+  InvalidArgumentError,
+  MalformedResponseError,
+  NotFoundError,
+  PermissionDeniedError,
+  PingOneError,
+  type PingOneErrorDetail,
+  type PingOneErrorInit,
+  PingOneSdkError,
+  RateLimitError,
+  ServerError,
+  TimeoutError,
+} from './errors.js';
+export type { Logger } from './logger.js';
+export { type ItemOf, type ListOperation, PaginationLoopError, type Paginator, paginate } from './paginate.js';
+export { apiUrlOf, authUrlOf, defaultRegion, type Region } from './regions.js';
+export type { RetryOptions } from './retry-policy.js';
+export { createTokenCache, type IssuedToken, type TokenCacheOptions } from './token-cache.js';
+export { type GetTokenOptions, staticToken, type TokenInput, type TokenProvider } from './token-provider.js';
+export { version } from './version.js';

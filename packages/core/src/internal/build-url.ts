@@ -1,0 +1,57 @@
+import { InvalidArgumentError } from '../errors.js';
+
+const placeholder = /\{([^}]+)\}/g;
+
+function pathValue(name: string, value: unknown): string {
+  if ((typeof value !== 'string' && typeof value !== 'number') || value === '') {
+    throw new InvalidArgumentError(`path.${name}`, `a non-empty string, got ${value === '' ? 'an empty string' : typeof value}`);
+  }
+  const text = String(value);
+  // "." and ".." survive percent-encoding and would be resolved as dot segments, changing the path.
+  if (text === '.' || text === '..') {
+    throw new InvalidArgumentError(`path.${name}`, `an id, not the dot segment ${JSON.stringify(text)}`);
+  }
+  return encodeURIComponent(text);
+}
+
+function appendQuery(url: string, query: Record<string, unknown> | undefined): string {
+  if (!query) return url;
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value === undefined || value === null) continue;
+    if (Array.isArray(value)) {
+      for (const item of value) search.append(name, String(item));
+    } else {
+      search.append(name, String(value));
+    }
+  }
+  const text = search.toString();
+  return text ? `${url}${url.includes('?') ? '&' : '?'}${text}` : url;
+}
+
+/**
+ * Expands an operation's URL template. Every path parameter is percent-encoded, so no value can add
+ * segments or a query. `{environmentId}` falls back to the client's default. A `#…` suffix on the template
+ * names an action that shares its URL with another operation; it is not part of the request URL.
+ */
+export function buildUrl(
+  baseUrl: string,
+  template: string,
+  path: Record<string, unknown> | undefined,
+  defaultEnvironmentId: string | undefined,
+  query: Record<string, unknown> | undefined,
+): string {
+  const hash = template.indexOf('#');
+  const route = hash === -1 ? template : template.slice(0, hash);
+  const expanded = route.replace(placeholder, (_match, name: string) => {
+    const value = path?.[name] ?? (name === 'environmentId' ? defaultEnvironmentId : undefined);
+    if (value === undefined && name === 'environmentId') {
+      throw new InvalidArgumentError(
+        'path.environmentId',
+        'an environment id: set `environmentId` when creating the client or pass `path.environmentId`',
+      );
+    }
+    return pathValue(name, value);
+  });
+  return appendQuery(baseUrl + expanded, query);
+}

@@ -1,0 +1,51 @@
+import { errorClassFor, type PingOneError, type PingOneErrorDetail } from '../errors.js';
+
+/** Reads `Retry-After` as seconds, whether the server sent a number of seconds or an HTTP date. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (value === null || value.trim() === '') return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
+}
+
+function asString(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * Turns a failed answer into the matching {@link PingOneError} subclass. Understands both PingOne's
+ * management error body (`id`, `code`, `message`, `details`) and the auth server's OAuth body
+ * (`error`, `error_description`), and never fails on a body that is neither.
+ */
+export async function errorFromResponse(response: Response): Promise<PingOneError> {
+  let body: Record<string, unknown> = {};
+  try {
+    const text = await response.text();
+    const parsed: unknown = text ? JSON.parse(text) : {};
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) body = parsed as Record<string, unknown>;
+  } catch {
+    // A broken or non-JSON body still yields an error named by its status.
+  }
+  const error = asString(body.error);
+  const errorDescription = asString(body.error_description);
+  const details = Array.isArray(body.details) ? (body.details as PingOneErrorDetail[]) : undefined;
+  const message =
+    asString(body.message) ??
+    errorDescription ??
+    error ??
+    `PingOne answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
+  const ErrorClass = errorClassFor(response.status);
+  return new ErrorClass({
+    status: response.status,
+    code: asString(body.code) ?? error,
+    message,
+    details,
+    id: asString(body.id),
+    correlationId: response.headers.get('correlation-id') ?? undefined,
+    retryAfter: parseRetryAfter(response.headers.get('retry-after')),
+    error,
+    errorDescription,
+    response,
+  });
+}

@@ -1,0 +1,95 @@
+import type { Client, RequestResult } from './client-types.js';
+import { PingOneSdkError } from './errors.js';
+
+/**
+ * The pagination policy:
+ *
+ * - The first page comes from the list operation itself; every later page from the previous page's
+ *   `_links.next.href`, followed verbatim (it is absolute and carries PingOne's cursor). Nothing else in
+ *   the page is read to decide what comes next.
+ * - No `next` link means the last page.
+ * - A `next` link seen before is an error ({@link PaginationLoopError}), never an endless loop.
+ * - The call's `signal` is checked between pages, so a loop can be cancelled.
+ * - Only the current page is held in memory, however large the collection.
+ */
+
+/** A HAL page as PingOne returns it. */
+interface HalPage {
+  _links?: { next?: { href?: string } };
+  _embedded?: Record<string, unknown>;
+}
+
+/** Any generated list operation: its options carry the client, it resolves to a HAL page. */
+// biome-ignore lint/suspicious/noExplicitAny: operations differ in their options; only `client` and `signal` are read.
+export type ListOperation<TOptions = any, TPage = unknown> = (options: TOptions) => Promise<RequestResult<TPage>>;
+
+type PageOf<TOperation> = TOperation extends ListOperation<never, infer TPage> ? TPage : never;
+
+type EmbeddedOf<TPage> = TPage extends { _embedded?: infer TEmbedded } ? NonNullable<TEmbedded> : never;
+
+/** The item type of a list operation: the element type of the arrays in its `_embedded`. */
+export type ItemOf<TOperation> = {
+  [K in keyof EmbeddedOf<PageOf<TOperation>>]: NonNullable<EmbeddedOf<PageOf<TOperation>>[K]> extends ReadonlyArray<infer TItem>
+    ? TItem
+    : never;
+}[keyof EmbeddedOf<PageOf<TOperation>>];
+
+/** What {@link paginate} returns: iterate it for items, or call `pages()` for whole pages. */
+export interface Paginator<TItem, TPage> extends AsyncIterable<TItem> {
+  /** Iterates whole pages (each with its `_links`, `count` and `size`). */
+  pages(): AsyncIterable<TPage>;
+}
+
+/** Thrown when a collection links back to a page already read. */
+export class PaginationLoopError extends PingOneSdkError {
+  override name = 'PaginationLoopError';
+  readonly href: string;
+  constructor(href: string) {
+    super(`Pagination stopped: the next link ${href} was already followed`);
+    this.href = href;
+  }
+}
+
+function itemsOf(page: HalPage): unknown[] {
+  const embedded = page._embedded;
+  if (!embedded) return [];
+  for (const value of Object.values(embedded)) if (Array.isArray(value)) return value;
+  return [];
+}
+
+/**
+ * Iterates every item of a PingOne collection, following its pages.
+ *
+ * @example
+ * for await (const user of paginate(listUsers, { client, query: { filter: 'email sw "ada"' } })) {
+ *   console.log(user.username);
+ * }
+ * for await (const page of paginate(listUsers, { client }).pages()) console.log(page.size);
+ */
+export function paginate<TOperation extends ListOperation>(
+  operation: TOperation,
+  options: Parameters<TOperation>[0],
+): Paginator<ItemOf<TOperation>, PageOf<TOperation>> {
+  const { client, signal, headers } = options as { client: Client; signal?: AbortSignal; headers?: Record<string, string> };
+
+  async function* pages(): AsyncGenerator<PageOf<TOperation>> {
+    const seen = new Set<string>();
+    let page = (await operation(options)).data as HalPage;
+    while (true) {
+      yield page as PageOf<TOperation>;
+      const next = page._links?.next?.href;
+      if (!next) return;
+      if (seen.has(next)) throw new PaginationLoopError(next);
+      seen.add(next);
+      signal?.throwIfAborted();
+      page = (await client.get({ url: next, signal, headers })).data as HalPage;
+    }
+  }
+
+  return {
+    pages,
+    async *[Symbol.asyncIterator]() {
+      for await (const page of pages()) yield* itemsOf(page as HalPage) as Array<ItemOf<TOperation>>;
+    },
+  };
+}

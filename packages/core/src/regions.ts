@@ -1,0 +1,69 @@
+import { InvalidArgumentError } from './errors.js';
+
+/**
+ * PingOne's regions. Each serves the management API at `https://api.pingone.{tld}/v1` and the auth
+ * server at `https://auth.pingone.{tld}`.
+ */
+export type Region = 'NA' | 'EU' | 'CA' | 'AU' | 'SG' | 'AP';
+
+const topLevelDomains: Record<Region, string> = {
+  NA: 'com',
+  EU: 'eu',
+  CA: 'ca',
+  AU: 'com.au',
+  SG: 'sg',
+  AP: 'asia',
+};
+
+/** The region used when none is given. */
+export const defaultRegion: Region = 'NA';
+
+function topLevelDomainOf(region: Region, parameter: string): string {
+  const topLevelDomain = topLevelDomains[region];
+  if (topLevelDomain === undefined) {
+    throw new InvalidArgumentError(parameter, `one of ${Object.keys(topLevelDomains).join(', ')}, got ${String(region)}`);
+  }
+  return topLevelDomain;
+}
+
+/** The management API base URL of a region, e.g. `https://api.pingone.eu/v1`. */
+export function apiUrlOf(region: Region = defaultRegion): string {
+  return `https://api.pingone.${topLevelDomainOf(region, 'region')}/v1`;
+}
+
+/** The auth server origin of a region, e.g. `https://auth.pingone.eu`. */
+export function authUrlOf(region: Region = defaultRegion): string {
+  return `https://auth.pingone.${topLevelDomainOf(region, 'region')}`;
+}
+
+function isLoopback(hostname: string): boolean {
+  return (
+    hostname === 'localhost' ||
+    hostname.endsWith('.localhost') ||
+    hostname === '[::1]' ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname)
+  );
+}
+
+/**
+ * Checks a user-supplied base URL and returns it without a trailing slash. Plain `http://` is accepted
+ * only for loopback hosts (the emulator, a local proxy): anything else would send tokens in clear text.
+ */
+export function checkBaseUrl(value: string, parameter: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InvalidArgumentError(parameter, `an absolute URL such as https://api.pingone.com/v1, got ${JSON.stringify(value)}`);
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
+    throw new InvalidArgumentError(
+      parameter,
+      `an https:// URL (plain http:// is allowed only for loopback hosts), got ${url.protocol}//${url.host}`,
+    );
+  }
+  if (url.search || url.hash) {
+    throw new InvalidArgumentError(parameter, 'a URL without query or fragment');
+  }
+  return url.href.replace(/\/+$/, '');
+}

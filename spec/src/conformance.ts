@@ -1,0 +1,208 @@
+/**
+ * Conformance of a curated spec with the public reference specs of the PingOne API.
+ *
+ * Rules, for every operation of a curated (bundled) document:
+ * 1. its method and path exist in one of the service's reference documents, comparing paths with
+ *    parameter names erased (`/environments/{}/users/{}`), or the operation cites its source in
+ *    `externalDocs.url`;
+ * 2. where a reference operation exists, both declare the same required path and query parameters:
+ *    path parameters compared by name case-insensitively (so `environmentID` matches `environmentId`),
+ *    query parameters by exact name. Header parameters are not compared: the reference models
+ *    `Content-Type` and telemetry headers as parameters, the curated spec does not.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+
+/** spec/ (this package's folder). */
+export const specRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** The repository root. */
+export const repositoryRoot = resolve(specRoot, '..');
+/** The shared reference folder, `../shared/reference` beside the repository unless overridden. */
+export const referenceRoot = process.env.PINGONE_REFERENCE_DIR
+  ? resolve(process.env.PINGONE_REFERENCE_DIR)
+  : resolve(repositoryRoot, '..', 'shared', 'reference');
+
+/** How one curated service is compared with the reference. */
+export interface ServiceConformance {
+  /** Folder under spec/, e.g. `management`. */
+  service: string;
+  /** Reference documents, relative to the reference folder; an operation may match any of them. */
+  references: string[];
+  /** Rewrites a reference path before comparison, e.g. to drop a `/v1` artefact. */
+  normalizeReferencePath?: (path: string) => string;
+  /**
+   * Path parameter names that the curated spec renamed on purpose, reference name (lower case) →
+   * curated name (lower case), e.g. `{ imgid: 'imageid' }`. Everything else must keep its name.
+   */
+  pathParameterAliases?: Record<string, string>;
+}
+
+type Json = Record<string, unknown>;
+const methods = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace'] as const;
+
+/** One operation reduced to what the rules compare. */
+export interface OperationFacts {
+  method: string;
+  path: string;
+  /** Path with parameter names erased and any `#fragment` removed. */
+  shape: string;
+  operationId: string | undefined;
+  externalDocsUrl: string | undefined;
+  requiredPath: string[];
+  requiredQuery: string[];
+}
+
+/** Erases parameter names and a trailing `#fragment` (used to tell same-URL operations apart). */
+export function pathShape(path: string): string {
+  return path
+    .replace(/#.*$/, '')
+    .replace(/\{[^}]*\}/g, '{}')
+    .replace(/\/+$/, '');
+}
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Follows local `#/...` references of a document. */
+function deref(document: Json, value: unknown, depth = 0): unknown {
+  if (!isObject(value) || typeof value.$ref !== 'string' || depth > 20) return value;
+  const ref = value.$ref;
+  if (!ref.startsWith('#/')) throw new Error(`cannot follow non-local $ref ${ref}`);
+  let target: unknown = document;
+  for (const raw of ref.slice(2).split('/')) {
+    const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+    target = isObject(target) ? target[key] : undefined;
+  }
+  return deref(document, target, depth + 1);
+}
+
+/** Every operation of an OpenAPI document, with path-item parameters merged into it. */
+export function operationsOf(
+  document: Json,
+  normalizePath: (path: string) => string = (p) => p,
+): OperationFacts[] {
+  const result: OperationFacts[] = [];
+  const paths = isObject(document.paths) ? document.paths : {};
+  for (const [rawPath, rawItem] of Object.entries(paths)) {
+    const item = deref(document, rawItem);
+    if (!isObject(item)) continue;
+    const path = normalizePath(rawPath);
+    for (const method of methods) {
+      const operation = item[method];
+      if (!isObject(operation)) continue;
+      const parameters = new Map<string, Json>();
+      for (const list of [item.parameters, operation.parameters]) {
+        if (!Array.isArray(list)) continue;
+        for (const raw of list) {
+          const parameter = deref(document, raw);
+          if (isObject(parameter) && typeof parameter.name === 'string' && typeof parameter.in === 'string') {
+            parameters.set(`${parameter.in}:${parameter.name}`, parameter);
+          }
+        }
+      }
+      const required = (location: string) =>
+        [...parameters.values()]
+          .filter((p) => p.in === location && (p.required === true || location === 'path'))
+          .map((p) => p.name as string)
+          .sort();
+      const externalDocs = isObject(operation.externalDocs) ? operation.externalDocs : undefined;
+      result.push({
+        method,
+        path,
+        shape: pathShape(path),
+        operationId: typeof operation.operationId === 'string' ? operation.operationId : undefined,
+        externalDocsUrl: typeof externalDocs?.url === 'string' ? externalDocs.url : undefined,
+        requiredPath: required('path'),
+        requiredQuery: required('query'),
+      });
+    }
+  }
+  return result;
+}
+
+/** Bundles a split curated spec into one JSON document with the redocly CLI of this package. */
+export function bundleCurated(service: string): Json {
+  const root = join(specRoot, service, 'openapi.yaml');
+  const scratch = mkdtempSync(join(tmpdir(), 'pingone-sdk-conformance-'));
+  try {
+    const output = join(scratch, `${service}.json`);
+    const redocly = join(specRoot, 'node_modules', '.bin', 'redocly');
+    execFileSync(redocly, ['bundle', root, '--output', output, '--ext', 'json'], {
+      stdio: 'pipe',
+      env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+    });
+    return JSON.parse(readFileSync(output, 'utf8')) as Json;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** Loads a reference document with a YAML 1.2 parser (the management reference contains TABs). */
+export function loadReference(relativePath: string): Json {
+  const file = join(referenceRoot, relativePath);
+  return parse(readFileSync(file, 'utf8'), { maxAliasCount: -1 }) as Json;
+}
+
+export function referenceAvailable(config: ServiceConformance): boolean {
+  return config.references.every((reference) => existsSync(join(referenceRoot, reference)));
+}
+
+function sameList(left: string[], right: string[]): boolean {
+  return left.length === right.length && left.every((value, index) => value === right[index]);
+}
+
+function describeOperation(operation: OperationFacts): string {
+  return `${operation.operationId ?? '(no operationId)'} ${operation.method.toUpperCase()} ${operation.path}`;
+}
+
+/**
+ * Compares curated operations with reference operations and returns one readable line per problem
+ * (an empty list means the service conforms).
+ */
+export function findConformanceProblems(
+  curated: OperationFacts[],
+  reference: OperationFacts[],
+  config: Pick<ServiceConformance, 'pathParameterAliases'> = {},
+): string[] {
+  const aliases = config.pathParameterAliases ?? {};
+  const byKey = new Map<string, OperationFacts[]>();
+  for (const operation of reference) {
+    const key = `${operation.method} ${operation.shape}`;
+    byKey.set(key, [...(byKey.get(key) ?? []), operation]);
+  }
+  const problems: string[] = [];
+  for (const operation of curated) {
+    const candidates = byKey.get(`${operation.method} ${operation.shape}`) ?? [];
+    if (candidates.length === 0) {
+      if (!operation.externalDocsUrl) {
+        problems.push(
+          `${describeOperation(operation)}: no ${operation.method.toUpperCase()} ${operation.shape} in the reference and no externalDocs.url citing a source`,
+        );
+      }
+      continue;
+    }
+    const curatedPath = operation.requiredPath.map((name) => name.toLowerCase()).sort();
+    const curatedQuery = operation.requiredQuery;
+    const agrees = candidates.some((candidate) => {
+      const referencePath = candidate.requiredPath
+        .map((name) => name.toLowerCase())
+        .map((name) => aliases[name] ?? name)
+        .sort();
+      return sameList(curatedPath, referencePath) && sameList(curatedQuery, candidate.requiredQuery);
+    });
+    if (!agrees) {
+      const candidate = candidates[0] as OperationFacts;
+      problems.push(
+        `${describeOperation(operation)}: required parameters differ from the reference's ${candidate.operationId ?? candidate.path}` +
+          ` (path: ours [${operation.requiredPath.join(', ')}] vs [${candidate.requiredPath.join(', ')}];` +
+          ` query: ours [${curatedQuery.join(', ')}] vs [${candidate.requiredQuery.join(', ')}])`,
+      );
+    }
+  }
+  return problems;
+}

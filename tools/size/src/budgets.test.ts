@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { measure, scenarios } from './measure.js';
+
+const budgets = JSON.parse(readFileSync(new URL('../budgets.json', import.meta.url), 'utf8')) as {
+  consumerBundle: number;
+  extraOperation: number;
+};
+
+describe('bundle size budgets (tools/size/budgets.json)', () => {
+  it('keeps createManagementClient + clientCredentials + one operation under the consumer budget', async () => {
+    const consumer = await measure(scenarios.consumer);
+    console.log(`consumer bundle: ${consumer.gzippedBytes} B min+gzip (budget ${budgets.consumerBundle} B)`);
+    expect(consumer.gzippedBytes).toBeLessThanOrEqual(budgets.consumerBundle);
+  });
+
+  it('adds less than the per-operation budget for one more operation', async () => {
+    const [consumer, consumerPlusOne] = await Promise.all([measure(scenarios.consumer), measure(scenarios.consumerPlusOne)]);
+    const cost = consumerPlusOne.gzippedBytes - consumer.gzippedBytes;
+    console.log(`one more operation: ${cost} B min+gzip (budget ${budgets.extraOperation} B)`);
+    expect(cost).toBeLessThan(budgets.extraOperation);
+  });
+
+  it('tree-shakes: the whole package is far larger than a one-operation bundle', async () => {
+    const [consumer, whole] = await Promise.all([measure(scenarios.consumer), measure(scenarios.wholePackage)]);
+    expect(whole.minifiedBytes).toBeGreaterThan(consumer.minifiedBytes * 2);
+  });
+});
