@@ -1,12 +1,15 @@
-import { relative } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { generateService } from './generate.js';
+import { generateService, readmeWithCoverage } from './generate.js';
 import { findServices, repositoryRoot } from './services.js';
 
 const started = performance.now();
 for (const service of findServices()) {
   const serviceStarted = performance.now();
-  await generateService(service);
+  const document = await generateService(service);
+  const readme = readmeWithCoverage(service, document);
+  if (readme !== undefined) writeFileSync(join(repositoryRoot, 'packages', service.name, 'README.md'), readme);
   const seconds = ((performance.now() - serviceStarted) / 1000).toFixed(1);
   console.log(`generated ${relative(repositoryRoot, service.outputPath)} in ${seconds} s`);
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { generateService } from './generate.js';
+import { generateService, readmeWithCoverage } from './generate.js';
 import { findServices, repositoryRoot } from './services.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'pingone-sdk-drift-'));
@@ -33,6 +33,13 @@ describe.each(findServices())('generated code of $name', (service) => {
       'generated files differ from the spec: run `pnpm generate` and commit the regenerated files',
     ).toEqual([]);
   }, 120_000);
+
+  it('has an up-to-date coverage table in its README (run `pnpm generate` if this fails)', () => {
+    const expected = readmeWithCoverage(service);
+    if (expected === undefined) return;
+    const readmePath = join(repositoryRoot, 'packages', service.name, 'README.md');
+    expect(readFileSync(readmePath, 'utf8'), `${relative(repositoryRoot, readmePath)} is stale`).toBe(expected);
+  });
 
   it('is byte-identical when generated twice from the same spec', async () => {
     const first = join(scratch, `${service.name}-first`);

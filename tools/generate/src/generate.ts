@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { createClient } from '@hey-api/openapi-ts';
-import { bundleSpec } from './bundle-spec.js';
 import { coreClientPlugin } from './core-client-plugin.js';
-import { expandActions } from './expand-actions.js';
+import { coverageStart, coverageTable, withCoverageTable } from './coverage-table.js';
 import { repositoryRoot, type Service } from './services.js';
+import { loadServiceDocument } from './spec-document.js';
 
 const require = createRequire(import.meta.url);
 const heyApiVersion: string = require('@hey-api/openapi-ts/package.json').version;
@@ -22,10 +23,12 @@ export function generatedHeader(service: Service): string[] {
 /**
  * Writes the generated operations and types of one service into `outputPath`, replacing what was there.
  * Runs the same way wherever it is pointed, so the drift check can compare a scratch copy with the tree.
+ * Resolves to the document it generated from.
  */
-export async function generateService(service: Service, outputPath = service.outputPath): Promise<void> {
+export async function generateService(service: Service, outputPath = service.outputPath): Promise<Record<string, unknown>> {
+  const document = loadServiceDocument(service.name);
   await createClient({
-    input: expandActions(bundleSpec(service.specPath)) as never,
+    input: document as never,
     logs: { level: 'silent', file: false },
     output: {
       path: outputPath,
@@ -41,6 +44,15 @@ export async function generateService(service: Service, outputPath = service.out
     ] as never,
   });
   formatGenerated(outputPath);
+  return document;
+}
+
+/** The service README with its coverage table regenerated; undefined when the README has no table. */
+export function readmeWithCoverage(service: Service, document = loadServiceDocument(service.name)): string | undefined {
+  const readmePath = join(repositoryRoot, 'packages', service.name, 'README.md');
+  if (!existsSync(readmePath)) return undefined;
+  const readme = readFileSync(readmePath, 'utf8');
+  return readme.includes(coverageStart) ? withCoverageTable(readme, coverageTable(document)) : undefined;
 }
 
 /** Formats with the repository's biome.json, also for scratch folders outside the work tree. */
