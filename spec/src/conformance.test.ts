@@ -118,7 +118,7 @@ describe.skipIf(!referencePresent)(
             operationsOf(loadReference(file), config.normalizeReferencePath),
           );
           expect(curated.length, `${service} has no operations`).toBeGreaterThan(0);
-          const problems = findConformanceProblems(curated, reference, config);
+          const problems = findConformanceProblems(curated, reference);
           expect(
             problems,
             `${problems.length} of ${curated.length} operations of spec/${service} do not conform:\n  ${problems.join('\n  ')}\n`,

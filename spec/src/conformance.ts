@@ -34,11 +34,6 @@ export interface ServiceConformance {
   references: string[];
   /** Rewrites a reference path before comparison, e.g. to drop a `/v1` artefact. */
   normalizeReferencePath?: (path: string) => string;
-  /**
-   * Path parameter names that the curated spec renamed on purpose, reference name (lower case) →
-   * curated name (lower case), e.g. `{ imgid: 'imageid' }`. Everything else must keep its name.
-   */
-  pathParameterAliases?: Record<string, string>;
 }
 
 type Json = Record<string, unknown>;
@@ -162,14 +157,11 @@ function describeOperation(operation: OperationFacts): string {
 
 /**
  * Compares curated operations with reference operations and returns one readable line per problem
- * (an empty list means the service conforms).
+ * (an empty list means the service conforms). Path parameters are compared by position, not name: the
+ * curated spec names them in camelCase with `Id` (`imageId` where the reference has `imgID`), and the
+ * matching path shape already lines them up. Query parameters are compared by name, as sent on the wire.
  */
-export function findConformanceProblems(
-  curated: OperationFacts[],
-  reference: OperationFacts[],
-  config: Pick<ServiceConformance, 'pathParameterAliases'> = {},
-): string[] {
-  const aliases = config.pathParameterAliases ?? {};
+export function findConformanceProblems(curated: OperationFacts[], reference: OperationFacts[]): string[] {
   const byKey = new Map<string, OperationFacts[]>();
   for (const operation of reference) {
     const key = `${operation.method} ${operation.shape}`;
@@ -186,15 +178,12 @@ export function findConformanceProblems(
       }
       continue;
     }
-    const curatedPath = operation.requiredPath.map((name) => name.toLowerCase()).sort();
     const curatedQuery = operation.requiredQuery;
-    const agrees = candidates.some((candidate) => {
-      const referencePath = candidate.requiredPath
-        .map((name) => name.toLowerCase())
-        .map((name) => aliases[name] ?? name)
-        .sort();
-      return sameList(curatedPath, referencePath) && sameList(curatedQuery, candidate.requiredQuery);
-    });
+    const agrees = candidates.some(
+      (candidate) =>
+        operation.requiredPath.length === candidate.requiredPath.length &&
+        sameList(curatedQuery, candidate.requiredQuery),
+    );
     if (!agrees) {
       const candidate = candidates[0] as OperationFacts;
       problems.push(

@@ -15,6 +15,7 @@ interface Operation {
   pathTemplate: string;
   successStatus: number;
   contentType: string | undefined;
+  bodyRequired: boolean;
   requiredQuery: string[];
   requiredHeaders: string[];
 }
@@ -41,6 +42,7 @@ const operations: Operation[] = Object.entries(document.paths as Record<string, 
         pathTemplate: key.split('#')[0] as string,
         successStatus: Number(success),
         contentType: operation.requestBody ? Object.keys(operation.requestBody.content)[0] : undefined,
+        bodyRequired: operation.requestBody?.required === true,
         requiredQuery: parameters.filter((p) => p.in === 'query' && p.required).map((p) => p.name as string),
         requiredHeaders: parameters.filter((p) => p.in === 'header' && p.required).map((p) => p.name as string),
       };
@@ -98,7 +100,8 @@ describe('generated management operations', () => {
     });
     const query = Object.fromEntries(operation.requiredQuery.map((name) => [name, `${name}-query`]));
     const headers = Object.fromEntries(operation.requiredHeaders.map((name) => [name, `${name}-header`]));
-    const body = operation.contentType ? { probe: operation.operationId } : undefined;
+    // Actions without input still send their Content-Type: it is what tells PingOne which action to take.
+    const body = operation.bodyRequired ? { probe: operation.operationId } : undefined;
     received = [];
     answerStatus = operation.successStatus;
 
@@ -112,8 +115,8 @@ describe('generated management operations', () => {
     expect(sent.url).toBe(`/v1${expectedPath}${expectedQuery ? `?${expectedQuery}` : ''}`);
     expect(sent.headers.authorization).toBe('Bearer test-token');
     for (const [name, value] of Object.entries(headers)) expect(sent.headers[name.toLowerCase()]).toBe(value);
-    if (operation.contentType) {
-      expect(sent.headers['content-type']).toBe(operation.contentType);
+    if (operation.contentType) expect(sent.headers['content-type']).toBe(operation.contentType);
+    if (body) {
       expect(JSON.parse(sent.body)).toEqual(body);
     } else {
       expect(sent.body).toBe('');

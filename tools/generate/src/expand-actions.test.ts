@@ -19,6 +19,13 @@ const document = {
         responses: { '200': { description: 'ok' }, default: { description: 'error' } },
         'x-pingone-actions': [
           {
+            operationId: 'unlockUserPassword',
+            summary: 'Unlock a password',
+            contentType: 'application/vnd.pingidentity.password.unlock+json',
+            schema: { type: 'object' },
+            emptyBody: true,
+          },
+          {
             operationId: 'forceUserPasswordChange',
             summary: 'Force a password change',
             contentType: 'application/vnd.pingidentity.password.forceChange',
@@ -53,6 +60,11 @@ describe('expandActions', () => {
   });
 
   it('does not modify its input', () => {
-    expect(document.paths[passwordPath].put['x-pingone-actions']).toHaveLength(1);
+    expect(document.paths[passwordPath].put['x-pingone-actions']).toHaveLength(2);
+  });
+
+  it('makes the body optional for actions that take no input', () => {
+    const action = expanded.paths[`${passwordPath}#unlockUserPassword`]?.put as { requestBody: { required: boolean } };
+    expect(action.requestBody.required).toBe(false);
   });
 });

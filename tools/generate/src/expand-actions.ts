@@ -16,6 +16,8 @@ export interface PingOneAction {
   description?: string;
   contentType: string;
   schema: JsonObject;
+  /** True for actions that take no input: only the Content-Type says what to do. */
+  emptyBody?: boolean;
   /** The success status, when it differs from the base operation's. */
   status?: number | string;
   responses?: JsonObject;
@@ -62,7 +64,7 @@ export function expandActions(document: JsonObject): JsonObject {
             ...(action.description ? { description: action.description } : {}),
             ...(baseOperation.tags ? { tags: baseOperation.tags } : {}),
             ...(baseOperation.parameters ? { parameters: baseOperation.parameters } : {}),
-            requestBody: { required: true, content: { [action.contentType]: { schema: action.schema } } },
+            requestBody: { required: !action.emptyBody, content: { [action.contentType]: { schema: action.schema } } },
             responses: successResponses(baseOperation, action),
           },
         };
