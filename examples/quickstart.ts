@@ -36,7 +36,11 @@ export interface QuickstartSettings {
 }
 
 /** Runs `work` over `items` with at most `concurrency` calls in flight. */
-async function forEachConcurrently<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
+async function forEachConcurrently<T>(
+  items: T[],
+  concurrency: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < items.length) await work(items[next++] as T);
@@ -44,7 +48,9 @@ async function forEachConcurrently<T>(items: T[], concurrency: number, work: (it
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
 }
 
-export async function runQuickstart(settings: QuickstartSettings): Promise<{ listed: number; pages: number }> {
+export async function runQuickstart(
+  settings: QuickstartSettings,
+): Promise<{ listed: number; pages: number }> {
   const log = settings.log ?? console.log;
   const userCount = settings.userCount ?? 300;
   const token = clientCredentials({
@@ -72,7 +78,10 @@ export async function runQuickstart(settings: QuickstartSettings): Promise<{ lis
   log(`✓ created population "${population.name}" (${population.id})`);
 
   try {
-    const usernames = Array.from({ length: userCount }, (_, index) => `quickstart-${runId}-${String(index).padStart(4, '0')}`);
+    const usernames = Array.from(
+      { length: userCount },
+      (_, index) => `quickstart-${runId}-${String(index).padStart(4, '0')}`,
+    );
     const started = Date.now();
     await forEachConcurrently(usernames, 10, async (username) => {
       await createUser({
@@ -90,7 +99,10 @@ export async function runQuickstart(settings: QuickstartSettings): Promise<{ lis
     let listed = 0;
     let pages = 0;
     const inPopulation = `population.id eq "${population.id}"`;
-    for await (const page of paginate(listUsers, { client, query: { filter: inPopulation, limit: 100 } }).pages()) {
+    for await (const page of paginate(listUsers, {
+      client,
+      query: { filter: inPopulation, limit: 100 },
+    }).pages()) {
       pages += 1;
       listed += page._embedded.users.length;
     }
@@ -106,7 +118,11 @@ export async function runQuickstart(settings: QuickstartSettings): Promise<{ lis
     const { data: first } = await listUsers({ client, query: { filter: `username eq "${usernames[0]}"` } });
     const user = first._embedded.users[0];
     if (!user) throw new Error(`user ${usernames[0]} was not found by filter`);
-    const { data: updated } = await updateUser({ client, path: { userId: user.id }, body: { nickname: 'Ada' } });
+    const { data: updated } = await updateUser({
+      client,
+      path: { userId: user.id },
+      body: { nickname: 'Ada' },
+    });
     log(`✓ updated ${updated.username}: nickname is now "${updated.nickname}"`);
 
     await deleteUser({ client, path: { userId: user.id } });
@@ -120,7 +136,8 @@ export async function runQuickstart(settings: QuickstartSettings): Promise<{ lis
 
     // Clean up, so that the quickstart leaves a real tenant as it found it.
     const remaining: string[] = [];
-    for await (const member of paginate(listUsers, { client, query: { filter: inPopulation } })) remaining.push(member.id);
+    for await (const member of paginate(listUsers, { client, query: { filter: inPopulation } }))
+      remaining.push(member.id);
     await forEachConcurrently(remaining, 10, async (userId) => {
       await deleteUser({ client, path: { userId } });
     });

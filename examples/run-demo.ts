@@ -2,8 +2,9 @@
  * `pnpm demo`: runs the quickstart against a local emulator, or against a real tenant when
  * PINGONE_ENVIRONMENT_ID, PINGONE_CLIENT_ID and PINGONE_CLIENT_SECRET are set.
  */
-import { startEmulator } from '@pingone-sdk/emulator';
+
 import type { Region } from '@pingone-sdk/core';
+import { startEmulator } from '@pingone-sdk/emulator';
 import { runQuickstart } from './quickstart.js';
 
 const { PINGONE_ENVIRONMENT_ID, PINGONE_CLIENT_ID, PINGONE_CLIENT_SECRET } = process.env;
@@ -22,7 +23,9 @@ if (PINGONE_ENVIRONMENT_ID && PINGONE_CLIENT_ID && PINGONE_CLIENT_SECRET) {
 } else {
   const emulator = await startEmulator();
   console.log(`Running the quickstart against the emulator at ${emulator.apiUrl}`);
-  console.log('(set PINGONE_ENVIRONMENT_ID, PINGONE_CLIENT_ID, PINGONE_CLIENT_SECRET to use a real tenant)\n');
+  console.log(
+    '(set PINGONE_ENVIRONMENT_ID, PINGONE_CLIENT_ID, PINGONE_CLIENT_SECRET to use a real tenant)\n',
+  );
   try {
     await runQuickstart({
       environmentId: emulator.environmentId,

@@ -20,6 +20,7 @@ interface Operation {
   requiredHeaders: string[];
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: walks an untyped OpenAPI document.
 type JsonObject = Record<string, any>;
 const document = loadServiceDocument('management') as JsonObject;
 const httpMethods = ['get', 'put', 'post', 'patch', 'delete'];
@@ -29,24 +30,31 @@ function resolveParameter(parameter: JsonObject): JsonObject {
   return ref ? document.components.parameters[ref.split('/').pop() as string] : parameter;
 }
 
-const operations: Operation[] = Object.entries(document.paths as Record<string, JsonObject>).flatMap(([key, item]) =>
-  httpMethods
-    .filter((method) => item[method])
-    .map((method) => {
-      const operation = item[method] as JsonObject;
-      const parameters = [...(item.parameters ?? []), ...(operation.parameters ?? [])].map(resolveParameter);
-      const success = Object.keys(operation.responses).find((status) => status.startsWith('2')) ?? '200';
-      return {
-        operationId: operation.operationId as string,
-        method: method.toUpperCase(),
-        pathTemplate: key.split('#')[0] as string,
-        successStatus: Number(success),
-        contentType: operation.requestBody ? Object.keys(operation.requestBody.content)[0] : undefined,
-        bodyRequired: operation.requestBody?.required === true,
-        requiredQuery: parameters.filter((p) => p.in === 'query' && p.required).map((p) => p.name as string),
-        requiredHeaders: parameters.filter((p) => p.in === 'header' && p.required).map((p) => p.name as string),
-      };
-    }),
+const operations: Operation[] = Object.entries(document.paths as Record<string, JsonObject>).flatMap(
+  ([key, item]) =>
+    httpMethods
+      .filter((method) => item[method])
+      .map((method) => {
+        const operation = item[method] as JsonObject;
+        const parameters = [...(item.parameters ?? []), ...(operation.parameters ?? [])].map(
+          resolveParameter,
+        );
+        const success = Object.keys(operation.responses).find((status) => status.startsWith('2')) ?? '200';
+        return {
+          operationId: operation.operationId as string,
+          method: method.toUpperCase(),
+          pathTemplate: key.split('#')[0] as string,
+          successStatus: Number(success),
+          contentType: operation.requestBody ? Object.keys(operation.requestBody.content)[0] : undefined,
+          bodyRequired: operation.requestBody?.required === true,
+          requiredQuery: parameters
+            .filter((p) => p.in === 'query' && p.required)
+            .map((p) => p.name as string),
+          requiredHeaders: parameters
+            .filter((p) => p.in === 'header' && p.required)
+            .map((p) => p.name as string),
+        };
+      }),
 );
 
 interface Received {
@@ -85,13 +93,20 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 describe('generated management operations', () => {
   it('are all exported as functions', () => {
-    const missing = operations.filter((operation) => typeof (management as JsonObject)[operation.operationId] !== 'function');
+    const missing = operations.filter(
+      (operation) => typeof (management as JsonObject)[operation.operationId] !== 'function',
+    );
     expect(missing.map((operation) => operation.operationId)).toEqual([]);
     expect(operations.length).toBeGreaterThan(0);
   });
 
   it.each(operations)('$operationId sends $method $pathTemplate', async (operation) => {
-    const client = management.createManagementClient({ baseUrl, environmentId: 'env-1', token: 'test-token', retry: false });
+    const client = management.createManagementClient({
+      baseUrl,
+      environmentId: 'env-1',
+      token: 'test-token',
+      retry: false,
+    });
     const path: Record<string, string> = {};
     const expectedPath = operation.pathTemplate.replace(/\{([^}]+)\}/g, (_match, name: string) => {
       if (name === 'environmentId') return 'env-1';
@@ -105,7 +120,9 @@ describe('generated management operations', () => {
     received = [];
     answerStatus = operation.successStatus;
 
-    const call = (management as JsonObject)[operation.operationId] as (options: object) => Promise<{ data: unknown }>;
+    const call = (management as JsonObject)[operation.operationId] as (
+      options: object,
+    ) => Promise<{ data: unknown }>;
     const { data } = await call({ client, path, query, headers, body });
 
     expect(received).toHaveLength(1);

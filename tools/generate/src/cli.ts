@@ -9,7 +9,8 @@ for (const service of findServices()) {
   const serviceStarted = performance.now();
   const document = await generateService(service);
   const readme = readmeWithCoverage(service, document);
-  if (readme !== undefined) writeFileSync(join(repositoryRoot, 'packages', service.name, 'README.md'), readme);
+  if (readme !== undefined)
+    writeFileSync(join(repositoryRoot, 'packages', service.name, 'README.md'), readme);
   const seconds = ((performance.now() - serviceStarted) / 1000).toFixed(1);
   console.log(`generated ${relative(repositoryRoot, service.outputPath)} in ${seconds} s`);
 }

@@ -38,7 +38,9 @@ describe.each(findServices())('generated code of $name', (service) => {
     const expected = readmeWithCoverage(service);
     if (expected === undefined) return;
     const readmePath = join(repositoryRoot, 'packages', service.name, 'README.md');
-    expect(readFileSync(readmePath, 'utf8'), `${relative(repositoryRoot, readmePath)} is stale`).toBe(expected);
+    expect(readFileSync(readmePath, 'utf8'), `${relative(repositoryRoot, readmePath)} is stale`).toBe(
+      expected,
+    );
   });
 
   it('is byte-identical when generated twice from the same spec', async () => {

@@ -12,7 +12,9 @@ const document = {
         tags: ['User passwords'],
         requestBody: {
           content: {
-            'application/vnd.pingidentity.password.set+json': { schema: { $ref: '#/components/schemas/PasswordSet' } },
+            'application/vnd.pingidentity.password.set+json': {
+              schema: { $ref: '#/components/schemas/PasswordSet' },
+            },
             'application/vnd.pingidentity.password.forceChange': { schema: { type: 'object' } },
           },
         },
@@ -38,7 +40,9 @@ const document = {
 };
 
 describe('expandActions', () => {
-  const expanded = expandActions(document) as { paths: Record<string, Record<string, Record<string, unknown>>> };
+  const expanded = expandActions(document) as {
+    paths: Record<string, Record<string, Record<string, unknown>>>;
+  };
 
   it('gives each action its own operation under <path>#<operationId> with only its media type', () => {
     const action = expanded.paths[`${passwordPath}#forceUserPasswordChange`];
@@ -64,7 +68,9 @@ describe('expandActions', () => {
   });
 
   it('makes the body optional for actions that take no input', () => {
-    const action = expanded.paths[`${passwordPath}#unlockUserPassword`]?.put as { requestBody: { required: boolean } };
+    const action = expanded.paths[`${passwordPath}#unlockUserPassword`]?.put as {
+      requestBody: { required: boolean };
+    };
     expect(action.requestBody.required).toBe(false);
   });
 });

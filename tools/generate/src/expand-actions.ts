@@ -49,7 +49,9 @@ export function expandActions(document: JsonObject): JsonObject {
       const claimed = new Set(actions.map((action) => action.contentType));
       const requestBody = baseOperation.requestBody as { content?: JsonObject } | undefined;
       if (requestBody?.content) {
-        const ownContent = Object.fromEntries(Object.entries(requestBody.content).filter(([type]) => !claimed.has(type)));
+        const ownContent = Object.fromEntries(
+          Object.entries(requestBody.content).filter(([type]) => !claimed.has(type)),
+        );
         baseOperation.requestBody = { ...requestBody, content: ownContent };
       }
       baseItem[method] = baseOperation;
@@ -64,7 +66,10 @@ export function expandActions(document: JsonObject): JsonObject {
             ...(action.description ? { description: action.description } : {}),
             ...(baseOperation.tags ? { tags: baseOperation.tags } : {}),
             ...(baseOperation.parameters ? { parameters: baseOperation.parameters } : {}),
-            requestBody: { required: !action.emptyBody, content: { [action.contentType]: { schema: action.schema } } },
+            requestBody: {
+              required: !action.emptyBody,
+              content: { [action.contentType]: { schema: action.schema } },
+            },
             responses: successResponses(baseOperation, action),
           },
         };

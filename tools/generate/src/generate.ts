@@ -25,7 +25,10 @@ export function generatedHeader(service: Service): string[] {
  * Runs the same way wherever it is pointed, so the drift check can compare a scratch copy with the tree.
  * Resolves to the document it generated from.
  */
-export async function generateService(service: Service, outputPath = service.outputPath): Promise<Record<string, unknown>> {
+export async function generateService(
+  service: Service,
+  outputPath = service.outputPath,
+): Promise<Record<string, unknown>> {
   const document = loadServiceDocument(service.name);
   await createClient({
     input: document as never,
@@ -48,7 +51,10 @@ export async function generateService(service: Service, outputPath = service.out
 }
 
 /** The service README with its coverage table regenerated; undefined when the README has no table. */
-export function readmeWithCoverage(service: Service, document = loadServiceDocument(service.name)): string | undefined {
+export function readmeWithCoverage(
+  service: Service,
+  document = loadServiceDocument(service.name),
+): string | undefined {
   const readmePath = join(repositoryRoot, 'packages', service.name, 'README.md');
   if (!existsSync(readmePath)) return undefined;
   const readme = readFileSync(readmePath, 'utf8');

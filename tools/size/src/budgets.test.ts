@@ -15,14 +15,20 @@ describe('bundle size budgets (tools/size/budgets.json)', () => {
   });
 
   it('adds less than the per-operation budget for one more operation', async () => {
-    const [consumer, consumerPlusOne] = await Promise.all([measure(scenarios.consumer), measure(scenarios.consumerPlusOne)]);
+    const [consumer, consumerPlusOne] = await Promise.all([
+      measure(scenarios.consumer),
+      measure(scenarios.consumerPlusOne),
+    ]);
     const cost = consumerPlusOne.gzippedBytes - consumer.gzippedBytes;
     console.log(`one more operation: ${cost} B min+gzip (budget ${budgets.extraOperation} B)`);
     expect(cost).toBeLessThan(budgets.extraOperation);
   });
 
   it('tree-shakes: the whole package is far larger than a one-operation bundle', async () => {
-    const [consumer, whole] = await Promise.all([measure(scenarios.consumer), measure(scenarios.wholePackage)]);
+    const [consumer, whole] = await Promise.all([
+      measure(scenarios.consumer),
+      measure(scenarios.wholePackage),
+    ]);
     expect(whole.minifiedBytes).toBeGreaterThan(consumer.minifiedBytes * 2);
   });
 });

@@ -27,7 +27,11 @@ export async function measure(scenario: Scenario): Promise<Measurement> {
     logLevel: 'silent',
   });
   const code = result.outputFiles[0]?.contents ?? new Uint8Array();
-  return { name: scenario.name, minifiedBytes: code.byteLength, gzippedBytes: gzipSync(code, { level: 9 }).byteLength };
+  return {
+    name: scenario.name,
+    minifiedBytes: code.byteLength,
+    gzippedBytes: gzipSync(code, { level: 9 }).byteLength,
+  };
 }
 
 /** The bundles the budgets talk about. `export` keeps what is imported alive, as a user's code would. */
