@@ -1,0 +1,17 @@
+/** Comparison operators of SCIM filters (RFC 7644 §3.4.2.2). Which ones a list accepts is per attribute. */
+export type FilterOperator = 'eq' | 'ne' | 'co' | 'sw' | 'ew' | 'gt' | 'ge' | 'lt' | 'le' | 'pr';
+
+export type FilterValue = string | number | boolean | null;
+
+/** A parsed filter: comparisons joined by `and` / `or` (parentheses only shape the tree). */
+export type FilterExpression =
+  | { type: 'comparison'; attribute: string; operator: FilterOperator; value: FilterValue }
+  | { type: 'and' | 'or'; left: FilterExpression; right: FilterExpression };
+
+/** A filter PingOne would refuse: a syntax error, or an attribute or operator the list does not support. */
+export class FilterError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FilterError';
+  }
+}

@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { setTimeout as delay } from 'node:timers/promises';
+import type { AuthHost } from '../auth/auth-host.js';
+import type { SigningKeys } from '../auth/signing-keys.js';
+import type { TokenService } from '../auth/token-service.js';
+import type { EmulatorServices } from '../behaviours/behaviour.js';
+import { controlPrefix, handleControl } from '../control/control-endpoint.js';
+import type { FaultInjector, FaultTarget } from '../faults/fault-injector.js';
+import { ApiError, notFound } from '../http/api-error.js';
+import { readBody } from '../http/read-body.js';
+import type { Reply } from '../http/reply.js';
+import { sendReply } from '../http/send-reply.js';
+import type { ApiHandler } from './api-handler.js';
+
+const authPath = /^\/([^/]+)\/as\/(.+)$/;
+
+/** Everything the listener dispatches to. */
+export interface Hosts {
+  services: EmulatorServices;
+  api: ApiHandler;
+  auth: AuthHost;
+  tokens: TokenService;
+  keys: SigningKeys;
+  faults: FaultInjector;
+}
+
+/** The one `http` listener: controls, then faults, then the api (`/v1/...`) or auth (`/{env}/as/...`) host. */
+export function createRequestListener(hosts: Hosts) {
+  return (request: IncomingMessage, response: ServerResponse): void => {
+    const correlationId = randomUUID();
+    handle(hosts, request, response, correlationId).catch((error: unknown) => {
+      sendReply(response, toReply(error), correlationId);
+    });
+  };
+}
+
+async function handle(
+  hosts: Hosts,
+  request: IncomingMessage,
+  response: ServerResponse,
+  correlationId: string,
+) {
+  const url = request.url ?? '/';
+  const question = url.indexOf('?');
+  const path = question === -1 ? url : url.slice(0, question);
+  const search = question === -1 ? '' : url.slice(question + 1);
+
+  if (path.startsWith(controlPrefix)) {
+    sendReply(response, await handleControl(request, path, hosts.faults), correlationId);
+    return;
+  }
+
+  const target: FaultTarget = path === '/v1' || path.startsWith('/v1/') ? 'api' : 'auth';
+  const latency = hosts.faults.latencyMs(target);
+  if (latency > 0) await delay(latency);
+  const fault = hosts.faults.decide(target);
+  if (fault?.kind === 'drop') {
+    request.socket.destroy();
+    return;
+  }
+  if (fault?.kind === 'rate-limit') {
+    const error = new ApiError(429, 'REQUEST_LIMITED', 'The request was rejected because of rate limits.', [
+      { code: 'LIMIT_EXCEEDED', message: 'Too many requests; retry after the delay in Retry-After.' },
+    ]);
+    sendReply(
+      response,
+      { ...toReply(error), headers: { 'Retry-After': String(fault.retryAfterSeconds) } },
+      correlationId,
+    );
+    return;
+  }
+  if (fault?.kind === 'error') {
+    sendReply(response, serverError(fault.status), correlationId);
+    return;
+  }
+
+  const reply =
+    target === 'api'
+      ? await hosts.api.handle(request, path.slice(3), search, correlationId)
+      : await handleAuth(hosts, request, path, search);
+  sendReply(response, reply, correlationId, reply.status === 200 && hosts.faults.malformed(target));
+}
+
+async function handleAuth(
+  hosts: Hosts,
+  request: IncomingMessage,
+  path: string,
+  search: string,
+): Promise<Reply> {
+  const match = authPath.exec(path);
+  if (!match) {
+    await readBody(request);
+    throw notFound();
+  }
+  const raw = await readBody(request);
+  const form = String(request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
+  const searchParameters = new URLSearchParams(search);
+  return hosts.auth.handle({
+    services: hosts.services,
+    tokens: hosts.tokens,
+    keys: hosts.keys,
+    environmentId: decodeURIComponent(match[1] ?? ''),
+    endpoint: match[2] ?? '',
+    method: request.method ?? 'GET',
+    headers: request.headers,
+    parameters: form ? new URLSearchParams(raw.toString('utf8')) : searchParameters,
+    search: searchParameters,
+  });
+}
+
+function serverError(status: number): Reply {
+  const codes: Record<number, string> = {
+    500: 'UNEXPECTED_ERROR',
+    502: 'BAD_GATEWAY',
+    503: 'SERVICE_UNAVAILABLE',
+    504: 'GATEWAY_TIMEOUT',
+  };
+  return toReply(
+    new ApiError(
+      status,
+      codes[status] ?? 'UNEXPECTED_ERROR',
+      'An unexpected error occurred (injected fault).',
+    ),
+  );
+}
+
+function toReply(error: unknown): Reply {
+  if (error instanceof ApiError) {
+    return {
+      status: error.status,
+      body: error.toBody(),
+      ...(error.headers ? { headers: error.headers } : {}),
+    };
+  }
+  // A bug in the emulator: answer as PingOne does for its own failures, and say what broke.
+  const message = error instanceof Error ? error.message : String(error);
+  return toReply(new ApiError(500, 'UNEXPECTED_ERROR', `The emulator failed: ${message}`));
+}

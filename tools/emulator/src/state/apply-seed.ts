@@ -1,0 +1,73 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { clientSecretKey } from '../auth/oauth-clients.js';
+import { newResource } from '../behaviours/generic.js';
+import { storePassword, userDefaults } from '../behaviours/users.js';
+import type { EmulatorSeed } from '../emulator-options.js';
+import type { Store } from './store.js';
+
+/** The identifiers a seed produced, generated where the seed left them out. */
+export interface SeedResult {
+  environmentId: string;
+  clientId: string;
+  clientSecret: string;
+  defaultPopulationId: string;
+}
+
+/**
+ * Creates the seeded state: the environment, its default population, a worker application (the
+ * OAuth client, allowed client_credentials) with its secret, then extra populations and users.
+ */
+export function applySeed(store: Store, apiUrl: string, seed: EmulatorSeed = {}): SeedResult {
+  const environmentId = seed.environmentId ?? randomUUID();
+  const clientId = seed.clientId ?? randomUUID();
+  const clientSecret = seed.clientSecret ?? randomBytes(36).toString('base64url');
+  const defaultPopulationId = seed.defaultPopulationId ?? randomUUID();
+  const put = (collectionKey: string, id: string, body: Record<string, unknown>) => {
+    store.putItem(collectionKey, id, newResource(apiUrl, environmentId, collectionKey, id, body));
+  };
+
+  put('/environments', environmentId, {
+    name: seed.environmentName ?? 'Emulator',
+    description: 'An environment served by the PingOne emulator.',
+    type: 'SANDBOX',
+    region: 'NA',
+    organization: { id: '00000000-0000-4000-8000-000000000000' },
+  });
+  const environment = `/environments/${environmentId}`;
+  put(`${environment}/populations`, defaultPopulationId, {
+    name: 'Default',
+    description: 'The population users join when none is given.',
+    default: true,
+  });
+  put(`${environment}/applications`, clientId, {
+    name: 'Emulator worker',
+    description: 'Worker application whose client credentials the emulator prints.',
+    enabled: true,
+    protocol: 'OPENID_CONNECT',
+    type: 'WORKER',
+    grantTypes: ['CLIENT_CREDENTIALS'],
+    tokenEndpointAuthMethod: 'CLIENT_SECRET_BASIC',
+  });
+  store.privateData(`${environment}/applications/${clientId}`)[clientSecretKey] = clientSecret;
+
+  for (const { id, ...population } of seed.populations ?? []) {
+    put(`${environment}/populations`, id ?? randomUUID(), population);
+  }
+  for (const { id, password, population, ...user } of seed.users ?? []) {
+    const userId = id ?? randomUUID();
+    put(`${environment}/users`, userId, { ...userDefaults(population?.id ?? defaultPopulationId), ...user });
+    if (password !== undefined) storePassword(store, `${environment}/users/${userId}`, password);
+  }
+  for (const { id, clientSecret: secret, ...application } of seed.applications ?? []) {
+    const applicationId = id ?? randomUUID();
+    put(`${environment}/applications`, applicationId, {
+      enabled: true,
+      protocol: 'OPENID_CONNECT',
+      type: 'WEB_APP',
+      ...application,
+    });
+    if (secret !== undefined)
+      store.privateData(`${environment}/applications/${applicationId}`)[clientSecretKey] = secret;
+  }
+  return { environmentId, clientId, clientSecret, defaultPopulationId };
+}
