@@ -34,7 +34,7 @@ const services: ServiceConformance[] = [
   { service: 'images', references: apiHostReferences },
   {
     service: 'auth',
-    references: ['pingone-openapi-specs/authenticationAPIs.yml'],
+    references: ['pingone-openapi/pingone-openapi-specs/authenticationAPIs.yml'],
     // The Postman-derived auth spec prefixes the OIDC and flow paths with `/v1`; the auth host has none.
     normalizeReferencePath: (path) => path.replace(/^\/v1(?=\/)/, ''),
   },

@@ -1,0 +1,39 @@
+import type { Client } from '@pingone-sdk/core';
+import type { ClientAuthenticationMethod } from './client-authentication-method.js';
+
+/** The URLs of one environment's authorization server. */
+export interface AuthEndpoints {
+  authorize: string;
+  token: string;
+  pushedAuthorization: string;
+  deviceAuthorization: string;
+  backchannelAuthentication: string;
+  introspection: string;
+  revocation: string;
+  userInfo: string;
+  jwks: string;
+  signOff: string;
+  openIdConfiguration: string;
+}
+
+/**
+ * An application's connection to one environment's authorization server, made by `createAuthClient`.
+ * Pass it as `client` to every function of this package. It holds no secret in any property: the
+ * client secret and private key stay inside the SDK, out of `JSON.stringify` and `util.inspect`.
+ */
+export interface AuthClient {
+  /** The environment whose authorization server this client talks to. */
+  readonly environmentId: string;
+  /** The application's client id. */
+  readonly clientId: string;
+  /** How the application authenticates at the token, introspection, revocation, PAR and device endpoints. */
+  readonly authMethod: ClientAuthenticationMethod;
+  /** The auth host's origin, e.g. `https://auth.pingone.eu` or the emulator's `authUrl`. */
+  readonly authUrl: string;
+  /** The issuer every token of the environment carries as `iss`: `{authUrl}/{environmentId}/as`. */
+  readonly issuer: string;
+  /** The server's endpoints. */
+  readonly endpoints: Readonly<AuthEndpoints>;
+  /** The HTTP client the generated auth operations (`requestToken`, `requestJwks`, …) run on. */
+  readonly http: Client;
+}

@@ -1,0 +1,301 @@
+import {
+  authUrlOf,
+  createClient,
+  InvalidArgumentError,
+  type Region,
+  type RetryOptions,
+} from '@pingone-sdk/core';
+import { importJWK, importPKCS8, type JWK } from 'jose';
+import type { AuthClient, AuthEndpoints } from './auth-client.js';
+import {
+  type ClientAuthenticationMethod,
+  clientAuthenticationMethods,
+} from './client-authentication-method.js';
+import { requestJwks } from './generated/sdk.gen.js';
+import {
+  type AssertionKey,
+  type ClientAuthentication,
+  createClientAssertion,
+  jwtBearerAssertionType,
+  registerInternals,
+} from './internal/auth-client-internals.js';
+import { basicCredentials } from './internal/basic-credentials.js';
+import { createJwksCache, type KeySet } from './internal/jwks-cache.js';
+
+/** Options of {@link createAuthClient}. */
+export interface AuthClientOptions {
+  /**
+   * The PingOne region of the auth host, `https://auth.pingone.{tld}`.
+   * @default 'NA'
+   */
+  region?: Region;
+  /**
+   * Auth host origin overriding `region`, e.g. the emulator's `authUrl` or a custom domain.
+   * Plain `http://` is accepted only for loopback hosts.
+   * @example 'http://127.0.0.1:4001'
+   */
+  authUrl?: string;
+  /**
+   * The environment the application lives in.
+   * @example '5caa81af-ec05-41ff-a709-c7378007a99c'
+   */
+  environmentId: string;
+  /**
+   * The application's client id.
+   * @example '6c796712-0f16-4062-815a-e0a92f4a2143'
+   */
+  clientId: string;
+  /**
+   * The application's secret, for `client_secret_basic`, `client_secret_post` and `client_secret_jwt`.
+   * Never logged, serialised or put in an error.
+   */
+  clientSecret?: string;
+  /**
+   * How the application authenticates; must match the application's token endpoint authentication
+   * method in PingOne.
+   * @default 'client_secret_basic' with a `clientSecret`, 'private_key_jwt' with a `privateKey`, else 'none'
+   * @example 'private_key_jwt'
+   */
+  authMethod?: ClientAuthenticationMethod;
+  /**
+   * The private key for `private_key_jwt`: a PKCS#8 PEM string, a private JWK, or a WebCrypto
+   * `CryptoKey` (RSASSA-PKCS1-v1_5, SHA-256). Its public half must be registered on the application.
+   * @example process.env.PINGONE_PRIVATE_KEY_PEM
+   */
+  privateKey?: string | JWK | CryptoKey;
+  /**
+   * The `kid` put in the header of `private_key_jwt` assertions.
+   * @default the private JWK's `kid`, else none
+   */
+  privateKeyId?: string;
+  /**
+   * Lifetime of JWT client assertions, in seconds.
+   * @default 60
+   */
+  assertionLifetimeSeconds?: number;
+  /**
+   * Leeway for `exp`, `nbf` and `auth_time` checks when verifying tokens, in seconds.
+   * @default 30
+   */
+  clockToleranceSeconds?: number;
+  /**
+   * Least time between two refetches of the signing keys caused by an unknown `kid`, in seconds.
+   * @default 30
+   */
+  jwksCooldownSeconds?: number;
+  /**
+   * Age after which the signing keys are fetched again before use, in seconds.
+   * @default 600
+   */
+  jwksMaxAgeSeconds?: number;
+  /**
+   * Retry policy of requests to the auth host, or `false` for one attempt.
+   * @default { limit: 2 }
+   */
+  retry?: RetryOptions | false;
+  /**
+   * Limit for one attempt, in milliseconds.
+   * @default 30000
+   */
+  timeout?: number;
+  /** Headers added to every request to the auth host. */
+  headers?: Record<string, string>;
+  /** A fetch implementation to use instead of the global one. */
+  fetch?: typeof globalThis.fetch;
+  /**
+   * Clock, replaceable in tests, in milliseconds since the epoch.
+   * @default Date.now
+   */
+  now?: () => number;
+}
+
+function requireText(value: unknown, parameter: string): string {
+  if (typeof value !== 'string' || value.trim() === '')
+    throw new InvalidArgumentError(parameter, 'a non-empty string');
+  return value;
+}
+
+function requireSeconds(value: number | undefined, parameter: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isFinite(value) || value < 0)
+    throw new InvalidArgumentError(parameter, 'a number of seconds ≥ 0');
+  return value;
+}
+
+function endpointsOf(issuer: string): AuthEndpoints {
+  return {
+    authorize: `${issuer}/authorize`,
+    token: `${issuer}/token`,
+    pushedAuthorization: `${issuer}/par`,
+    deviceAuthorization: `${issuer}/device_authorization`,
+    backchannelAuthentication: `${issuer}/cibaAuthorization`,
+    introspection: `${issuer}/introspect`,
+    revocation: `${issuer}/revoke`,
+    userInfo: `${issuer}/userinfo`,
+    jwks: `${issuer}/jwks`,
+    signOff: `${issuer}/signoff`,
+    openIdConfiguration: `${issuer}/.well-known/openid-configuration`,
+  };
+}
+
+function isCryptoKey(value: unknown): value is CryptoKey {
+  return typeof CryptoKey !== 'undefined' && value instanceof CryptoKey;
+}
+
+/** Prepares the signing key of JWT client assertions once, on first use. */
+function assertionKeyLoader(
+  options: AuthClientOptions,
+  method: ClientAuthenticationMethod,
+): () => Promise<AssertionKey> {
+  let loading: Promise<AssertionKey> | undefined;
+  if (method === 'client_secret_jwt') {
+    const secret = new TextEncoder().encode(options.clientSecret);
+    return () => Promise.resolve({ algorithm: 'HS256', key: secret });
+  }
+  const privateKey = options.privateKey;
+  return () => {
+    loading ??= (async (): Promise<AssertionKey> => {
+      if (typeof privateKey === 'string') {
+        const key = await importPKCS8(privateKey, 'RS256');
+        return { algorithm: 'RS256', key, ...(options.privateKeyId ? { keyId: options.privateKeyId } : {}) };
+      }
+      if (isCryptoKey(privateKey)) {
+        return {
+          algorithm: 'RS256',
+          key: privateKey,
+          ...(options.privateKeyId ? { keyId: options.privateKeyId } : {}),
+        };
+      }
+      const jwk = privateKey as JWK;
+      const key = (await importJWK({ ...jwk, alg: 'RS256' }, 'RS256')) as CryptoKey;
+      const keyId = options.privateKeyId ?? jwk.kid;
+      return { algorithm: 'RS256', key, ...(keyId ? { keyId } : {}) };
+    })();
+    // A key that failed to import is not cached: the next call reports the problem again.
+    loading.catch(() => {
+      loading = undefined;
+    });
+    return loading;
+  };
+}
+
+/**
+ * Creates the client every function of @pingone-sdk/auth takes as `client`: it knows the environment's
+ * authorization server, authenticates the application with the chosen method, and caches the
+ * signing keys that token verification needs.
+ *
+ * @example
+ * import { createAuthClient } from '@pingone-sdk/auth';
+ *
+ * const client = createAuthClient({
+ *   region: 'EU',
+ *   environmentId: process.env.PINGONE_ENVIRONMENT_ID!,
+ *   clientId: process.env.PINGONE_CLIENT_ID!,
+ *   clientSecret: process.env.PINGONE_CLIENT_SECRET,
+ * });
+ */
+export function createAuthClient(options: AuthClientOptions): AuthClient {
+  if (!options || typeof options !== 'object') throw new InvalidArgumentError('options', 'an options object');
+  const environmentId = requireText(options.environmentId, 'environmentId');
+  const clientId = requireText(options.clientId, 'clientId');
+  if (options.clientSecret !== undefined) requireText(options.clientSecret, 'clientSecret');
+  const authMethod: ClientAuthenticationMethod =
+    options.authMethod ??
+    (options.clientSecret !== undefined
+      ? 'client_secret_basic'
+      : options.privateKey !== undefined
+        ? 'private_key_jwt'
+        : 'none');
+  if (!clientAuthenticationMethods.includes(authMethod)) {
+    throw new InvalidArgumentError(
+      'authMethod',
+      `one of ${clientAuthenticationMethods.join(', ')}, got ${String(authMethod)}`,
+    );
+  }
+  const needsSecret =
+    authMethod === 'client_secret_basic' ||
+    authMethod === 'client_secret_post' ||
+    authMethod === 'client_secret_jwt';
+  if (needsSecret && options.clientSecret === undefined) {
+    throw new InvalidArgumentError('clientSecret', `the application's secret (required by ${authMethod})`);
+  }
+  if (authMethod === 'private_key_jwt' && (options.privateKey === undefined || options.privateKey === null)) {
+    throw new InvalidArgumentError(
+      'privateKey',
+      'a PKCS#8 PEM string, a private JWK or a CryptoKey (required by private_key_jwt)',
+    );
+  }
+  const assertionLifetime = requireSeconds(options.assertionLifetimeSeconds, 'assertionLifetimeSeconds', 60);
+  const clockTolerance = requireSeconds(options.clockToleranceSeconds, 'clockToleranceSeconds', 30);
+  const jwksCooldown = requireSeconds(options.jwksCooldownSeconds, 'jwksCooldownSeconds', 30);
+  const jwksMaxAge = requireSeconds(options.jwksMaxAgeSeconds, 'jwksMaxAgeSeconds', 600);
+  const now = options.now ?? Date.now;
+
+  const authOrigin = options.authUrl === undefined ? authUrlOf(options.region) : options.authUrl;
+  const http = createClient({
+    baseUrl: authOrigin,
+    environmentId,
+    ...(options.retry !== undefined && { retry: options.retry }),
+    ...(options.timeout !== undefined && { timeout: options.timeout }),
+    ...(options.headers !== undefined && { headers: options.headers }),
+    ...(options.fetch !== undefined && { fetch: options.fetch }),
+  });
+  const authUrl = http.config.baseUrl;
+  const issuer = `${authUrl}/${encodeURIComponent(environmentId)}/as`;
+  const endpoints = Object.freeze(endpointsOf(issuer));
+  const clientSecret = options.clientSecret ?? '';
+  const loadAssertionKey =
+    authMethod === 'client_secret_jwt' || authMethod === 'private_key_jwt'
+      ? assertionKeyLoader(options, authMethod)
+      : undefined;
+
+  const client: AuthClient = Object.freeze({
+    environmentId,
+    clientId,
+    authMethod,
+    authUrl,
+    issuer,
+    endpoints,
+    http,
+  });
+  registerInternals(client, {
+    async authenticate(): Promise<ClientAuthentication> {
+      switch (authMethod) {
+        case 'client_secret_basic':
+          return { headers: { Authorization: basicCredentials(clientId, clientSecret) }, fields: {} };
+        case 'client_secret_post':
+          return { headers: {}, fields: { client_id: clientId, client_secret: clientSecret } };
+        case 'none':
+          return { headers: {}, fields: { client_id: clientId } };
+        default: {
+          const key = await (loadAssertionKey as () => Promise<AssertionKey>)();
+          // RFC 7523 §3: the audience is the authorization server; PingOne expects its token endpoint.
+          const assertion = await createClientAssertion(
+            clientId,
+            endpoints.token,
+            key,
+            assertionLifetime,
+            now(),
+          );
+          return {
+            headers: {},
+            fields: {
+              client_id: clientId,
+              client_assertion_type: jwtBearerAssertionType,
+              client_assertion: assertion,
+            },
+          };
+        }
+      }
+    },
+    jwks: createJwksCache({
+      load: async () => (await requestJwks({ client: http })).data as KeySet,
+      cooldownMilliseconds: jwksCooldown * 1000,
+      maxAgeMilliseconds: jwksMaxAge * 1000,
+      now,
+    }),
+    clockToleranceSeconds: clockTolerance,
+    now,
+  });
+  return client;
+}

@@ -1,0 +1,8 @@
+/** RFC 6749 §2.3.1: the id and secret are form-encoded before they are joined and base64-encoded. */
+export function basicCredentials(clientId: string, clientSecret: string): string {
+  const encode = (value: string) => encodeURIComponent(value).replace(/%20/g, '+');
+  const bytes = new TextEncoder().encode(`${encode(clientId)}:${encode(clientSecret)}`);
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return `Basic ${btoa(binary)}`;
+}
