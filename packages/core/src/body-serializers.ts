@@ -2,7 +2,14 @@
  * Serialisers generated operations attach to form and multipart requests (hey-api's client contract).
  */
 
-type FormValue = string | number | boolean | Blob | null | undefined | ReadonlyArray<string | number | boolean>;
+type FormValue =
+  | string
+  | number
+  | boolean
+  | Blob
+  | null
+  | undefined
+  | ReadonlyArray<string | number | boolean>;
 
 function entries(body: unknown): Array<[string, FormValue]> {
   return body && typeof body === 'object' ? (Object.entries(body) as Array<[string, FormValue]>) : [];

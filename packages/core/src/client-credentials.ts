@@ -82,7 +82,10 @@ export function clientCredentials(options: ClientCredentialsOptions): TokenProvi
   const clientSecret = requireText(options.clientSecret, 'clientSecret');
   const authMethod = options.authMethod ?? 'client_secret_basic';
   if (authMethod !== 'client_secret_basic' && authMethod !== 'client_secret_post') {
-    throw new InvalidArgumentError('authMethod', `'client_secret_basic' or 'client_secret_post', got ${String(authMethod)}`);
+    throw new InvalidArgumentError(
+      'authMethod',
+      `'client_secret_basic' or 'client_secret_post', got ${String(authMethod)}`,
+    );
   }
   const authOrigin = options.authUrl ? checkBaseUrl(options.authUrl, 'authUrl') : authUrlOf(options.region);
   const tokenUrl = `${authOrigin}/${encodeURIComponent(environmentId)}/as/token`;
@@ -122,7 +125,18 @@ export function clientCredentials(options: ClientCredentialsOptions): TokenProvi
       if (response.status >= 500 || error instanceof AuthenticationError) throw error;
       throw new AuthenticationError({ ...error, message: error.message, response });
     }
-    const body = (await response.json()) as { access_token?: unknown; expires_in?: unknown };
+    let body: { access_token?: unknown; expires_in?: unknown };
+    try {
+      body = ((await response.json()) ?? {}) as typeof body;
+    } catch {
+      // No cause attached: a parser's message may quote the body, and this body holds a token.
+      throw new AuthenticationError({
+        status: response.status,
+        message: `The token endpoint ${tokenUrl} answered with a body that is not valid JSON`,
+        correlationId: response.headers.get('correlation-id') ?? undefined,
+        response,
+      });
+    }
     if (typeof body.access_token !== 'string' || body.access_token === '') {
       throw new AuthenticationError({
         status: response.status,

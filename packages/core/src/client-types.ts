@@ -87,7 +87,8 @@ export interface RequestResult<TData> {
   response: Response;
 }
 
-type ResponseOf<TResponses> = TResponses extends Record<PropertyKey, unknown> ? TResponses[keyof TResponses] : unknown;
+type ResponseOf<TResponses> =
+  TResponses extends Record<PropertyKey, unknown> ? TResponses[keyof TResponses] : unknown;
 
 type RequestMethod = <TResponses = unknown, _TErrors = unknown, _ThrowOnError extends boolean = boolean>(
   options: RequestOptions,
@@ -138,10 +139,11 @@ type HeaderOptions<TData extends TDataShape> = TData extends { headers: infer TH
  * The options object of a generated operation: its `path`, `query`, `body` and `headers` as the spec
  * types them, plus `signal`, `timeout` and `retry` for this call.
  */
-export type Options<TData extends TDataShape = TDataShape, _ThrowOnError extends boolean = boolean, _TResponse = unknown> = Omit<
-  TData,
-  'url' | 'path' | 'headers'
-> &
+export type Options<
+  TData extends TDataShape = TDataShape,
+  _ThrowOnError extends boolean = boolean,
+  _TResponse = unknown,
+> = Omit<TData, 'url' | 'path' | 'headers'> &
   PathOptions<TData> &
   HeaderOptions<TData> &
   RequestSettings & {

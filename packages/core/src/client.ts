@@ -1,4 +1,4 @@
-import ky, { HTTPError, type Hooks, type Options as KyOptions, TimeoutError as KyTimeoutError } from 'ky';
+import ky, { type Hooks, HTTPError, type Options as KyOptions, TimeoutError as KyTimeoutError } from 'ky';
 import type { Client, ClientConfig, HttpMethod, RequestOptions, RequestResult } from './client-types.js';
 import { ConnectionError, InvalidArgumentError, MalformedResponseError, TimeoutError } from './errors.js';
 import { buildUrl } from './internal/build-url.js';
@@ -61,10 +61,15 @@ async function decodeBody(response: Response, method: string): Promise<unknown> 
  * const { data } = await client.get({ url: '/environments/{environmentId}/users' });
  */
 export function createClient(config: ClientConfig = {}): Client {
-  const baseUrl = config.baseUrl === undefined ? apiUrlOf(config.region) : checkBaseUrl(config.baseUrl, 'baseUrl');
+  const baseUrl =
+    config.baseUrl === undefined ? apiUrlOf(config.region) : checkBaseUrl(config.baseUrl, 'baseUrl');
   const baseOrigin = new URL(baseUrl).origin;
-  const tokenProvider: TokenProvider | undefined = config.token === undefined ? undefined : toTokenProvider(config.token);
-  if (config.environmentId !== undefined && (typeof config.environmentId !== 'string' || config.environmentId === '')) {
+  const tokenProvider: TokenProvider | undefined =
+    config.token === undefined ? undefined : toTokenProvider(config.token);
+  if (
+    config.environmentId !== undefined &&
+    (typeof config.environmentId !== 'string' || config.environmentId === '')
+  ) {
     throw new InvalidArgumentError('environmentId', 'a non-empty string');
   }
   const defaultEnvironmentId = config.environmentId;
@@ -74,10 +79,15 @@ export function createClient(config: ClientConfig = {}): Client {
   const hooks = config.hooks;
   const fetchImplementation = config.fetch ?? globalThis.fetch;
 
-  const defaultHeaders: Record<string, string> = { Accept: 'application/json', ...config.headers };
-  // Browsers own the User-Agent header; elsewhere it tells PingOne which SDK called.
+  // Header names are lower-cased once here, so that a call's header replaces the client's whatever its case,
+  // and each call copies a plain object instead of building a Headers instance (ky builds its own).
+  const defaultHeaders: Record<string, string> = { accept: 'application/json' };
+  for (const [name, value] of Object.entries(config.headers ?? {})) defaultHeaders[name.toLowerCase()] = value;
+  // Browsers own the User-Agent header; elsewhere it tells PingOne which SDK called (after the caller's own).
   if (typeof (globalThis as { document?: unknown }).document === 'undefined') {
-    defaultHeaders['User-Agent'] = `pingone-sdk/${version}`;
+    const sdkAgent = `pingone-sdk/${version}`;
+    const callerAgent = defaultHeaders['user-agent'];
+    defaultHeaders['user-agent'] = callerAgent ? `${callerAgent} ${sdkAgent}` : sdkAgent;
   }
 
   const kyHooks: Hooks = {};
@@ -90,42 +100,50 @@ export function createClient(config: ClientConfig = {}): Client {
       },
     ];
   }
-  const baseKyOptions: KyOptions = { throwHttpErrors: true, fetch: fetchImplementation, hooks: kyHooks };
+  const hasKyHooks = kyHooks.beforeRequest !== undefined || kyHooks.beforeRetry !== undefined;
 
   async function send(
     method: HttpMethod,
     url: string,
-    headers: Headers,
+    headers: Record<string, string>,
     body: BodyInit | undefined,
-    options: RequestOptions,
+    signal: AbortSignal | undefined,
     retry: KyRetryByMethod,
     attemptTimeout: number,
   ): Promise<Response> {
+    // Only the options that differ from ky's defaults (throwHttpErrors is already true): ky merges every
+    // key it is given on every call, so each one left out is work saved.
+    const kyOptions: KyOptions = {
+      method,
+      headers,
+      timeout: attemptTimeout,
+      retry: isNonIdempotent(method) ? retry.nonIdempotent : retry.idempotent,
+      fetch: fetchImplementation,
+    };
+    if (hasKyHooks) kyOptions.hooks = kyHooks;
+    if (body !== undefined) kyOptions.body = body;
+    if (signal) kyOptions.signal = signal;
+    // Outside the try: what ky throws while building the request (an invalid header value) is the
+    // caller's error as it is, not a connection failure.
+    const pending = ky(url, kyOptions);
     try {
-      return await ky(url, {
-        ...baseKyOptions,
-        method,
-        headers,
-        body,
-        signal: options.signal,
-        timeout: attemptTimeout,
-        retry: isNonIdempotent(method) ? retry.nonIdempotent : retry.idempotent,
-      });
+      return await pending;
     } catch (error) {
       if (error instanceof HTTPError) throw error;
       if (error instanceof KyTimeoutError) {
-        throw new TimeoutError(`${method} ${url} took longer than ${attemptTimeout} ms`, attemptTimeout, { cause: error });
+        // No `cause`: ky's error holds the Request, whose headers (the Authorization token) util.inspect prints.
+        throw new TimeoutError(`${method} ${url} took longer than ${attemptTimeout} ms`, attemptTimeout);
       }
-      if (options.signal?.aborted) throw options.signal.reason;
+      if (signal?.aborted) throw signal.reason;
       throw new ConnectionError(`${method} ${url} failed: ${(error as Error).message}`, { cause: error });
     }
   }
 
-  async function request<TData>(options: RequestOptions & { method: HttpMethod }): Promise<RequestResult<TData>> {
-    const method = options.method;
-    const url = options.url.startsWith('https://') || options.url.startsWith('http://')
-      ? sameOriginUrl(options.url, baseOrigin)
-      : buildUrl(baseUrl, options.url, options.path, defaultEnvironmentId, options.query);
+  async function call<TData>(options: RequestOptions, method: HttpMethod): Promise<RequestResult<TData>> {
+    const url =
+      options.url.startsWith('https://') || options.url.startsWith('http://')
+        ? sameOriginUrl(options.url, baseOrigin)
+        : buildUrl(baseUrl, options.url, options.path, defaultEnvironmentId, options.query);
     const callTimeout = checkTimeout(options.timeout, 'timeout');
     const attemptTimeout = callTimeout ?? timeout;
     const retry =
@@ -133,10 +151,15 @@ export function createClient(config: ClientConfig = {}): Client {
         ? clientRetry
         : toKyRetry(options.retry ?? config.retry, attemptTimeout);
 
-    const headers = new Headers(defaultHeaders);
-    if (options.headers) {
-      const callHeaders = options.headers instanceof Headers ? options.headers.entries() : Object.entries(options.headers);
-      for (const [name, value] of callHeaders) if (value !== undefined) headers.set(name, value);
+    const headers: Record<string, string> = { ...defaultHeaders };
+    const callHeaders = options.headers;
+    if (callHeaders instanceof Headers) {
+      for (const [name, value] of callHeaders) headers[name] = value;
+    } else if (callHeaders) {
+      for (const name of Object.keys(callHeaders)) {
+        const value = callHeaders[name];
+        if (value !== undefined) headers[name.toLowerCase()] = value;
+      }
     }
     let body: BodyInit | undefined;
     if (options.body !== undefined && options.body !== null) {
@@ -144,30 +167,35 @@ export function createClient(config: ClientConfig = {}): Client {
       else if (isBodyInit(options.body)) body = options.body;
       else {
         body = JSON.stringify(options.body);
-        if (!headers.has('content-type')) headers.set('content-type', 'application/json');
+        headers['content-type'] ??= 'application/json';
       }
     }
 
     const startedAt = logger ? Date.now() : 0;
     logger?.debug(`→ ${method} ${url}`);
     let token = tokenProvider ? await tokenProvider.getToken({ signal: options.signal }) : undefined;
-    if (token !== undefined) headers.set('authorization', `Bearer ${token}`);
+    if (token !== undefined) headers.authorization = `Bearer ${token}`;
 
     let response: Response;
     try {
-      response = await send(method, url, headers, body, options, retry, attemptTimeout);
+      response = await send(method, url, headers, body, options.signal, retry, attemptTimeout);
     } catch (error) {
       if (!(error instanceof HTTPError)) throw error;
       response = error.response;
       // A 401 on a token the provider can replace: forget it, fetch a new one, replay once (streams cannot be replayed).
-      if (response.status === 401 && token !== undefined && tokenProvider?.invalidate && !(body instanceof ReadableStream)) {
+      if (
+        response.status === 401 &&
+        token !== undefined &&
+        tokenProvider?.invalidate &&
+        !(body instanceof ReadableStream)
+      ) {
         await response.body?.cancel();
         tokenProvider.invalidate(token);
         token = await tokenProvider.getToken({ signal: options.signal });
-        headers.set('authorization', `Bearer ${token}`);
+        headers.authorization = `Bearer ${token}`;
         logger?.debug(`replaying ${method} ${url} once with a new token after 401`);
         try {
-          response = await send(method, url, headers, body, options, retry, attemptTimeout);
+          response = await send(method, url, headers, body, options.signal, retry, attemptTimeout);
         } catch (replayError) {
           if (!(replayError instanceof HTTPError)) throw replayError;
           response = replayError.response;
@@ -183,11 +211,11 @@ export function createClient(config: ClientConfig = {}): Client {
   const withMethod =
     (method: HttpMethod) =>
     (options: RequestOptions): Promise<RequestResult<never>> =>
-      request({ ...options, method });
+      call(options, method);
 
   const client: Client = {
     config: Object.freeze({ baseUrl, environmentId: defaultEnvironmentId }),
-    request: request as Client['request'],
+    request: ((options: RequestOptions & { method: HttpMethod }) => call(options, options.method)) as Client['request'],
     get: withMethod('GET'),
     post: withMethod('POST'),
     put: withMethod('PUT'),
@@ -202,7 +230,10 @@ export function createClient(config: ClientConfig = {}): Client {
 /** Absolute URLs (pagination links) must stay on the client's host: the token must never travel elsewhere. */
 function sameOriginUrl(url: string, origin: string): string {
   if (new URL(url).origin !== origin) {
-    throw new InvalidArgumentError('url', `a URL on ${origin}; refusing to send credentials to ${new URL(url).origin}`);
+    throw new InvalidArgumentError(
+      'url',
+      `a URL on ${origin}; refusing to send credentials to ${new URL(url).origin}`,
+    );
   }
   return url;
 }

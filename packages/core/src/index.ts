@@ -1,6 +1,10 @@
 export { formDataBodySerializer, urlSearchParamsBodySerializer } from './body-serializers.js';
-export { type ClientCredentialsOptions, type ClientSecretAuthMethod, clientCredentials } from './client-credentials.js';
 export { createClient } from './client.js';
+export {
+  type ClientCredentialsOptions,
+  type ClientSecretAuthMethod,
+  clientCredentials,
+} from './client-credentials.js';
 export type {
   Client,
   ClientConfig,
@@ -30,7 +34,13 @@ export {
   TimeoutError,
 } from './errors.js';
 export type { Logger } from './logger.js';
-export { type ItemOf, type ListOperation, PaginationLoopError, type Paginator, paginate } from './paginate.js';
+export {
+  type ItemOf,
+  type ListOperation,
+  PaginationLoopError,
+  type Paginator,
+  paginate,
+} from './paginate.js';
 export { apiUrlOf, authUrlOf, defaultRegion, type Region } from './regions.js';
 export type { RetryOptions } from './retry-policy.js';
 export { createTokenCache, type IssuedToken, type TokenCacheOptions } from './token-cache.js';

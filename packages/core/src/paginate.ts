@@ -1,4 +1,4 @@
-import type { Client, RequestResult } from './client-types.js';
+import type { Client, RequestResult, RequestSettings } from './client-types.js';
 import { PingOneSdkError } from './errors.js';
 
 /**
@@ -9,7 +9,8 @@ import { PingOneSdkError } from './errors.js';
  *   the page is read to decide what comes next.
  * - No `next` link means the last page.
  * - A `next` link seen before is an error ({@link PaginationLoopError}), never an endless loop.
- * - The call's `signal` is checked between pages, so a loop can be cancelled.
+ * - The call's `signal` is checked between pages, so a loop can be cancelled; its `headers`, `retry` and
+ *   `timeout` apply to every page.
  * - Only the current page is held in memory, however large the collection.
  */
 
@@ -21,7 +22,9 @@ interface HalPage {
 
 /** Any generated list operation: its options carry the client, it resolves to a HAL page. */
 // biome-ignore lint/suspicious/noExplicitAny: operations differ in their options; only `client` and `signal` are read.
-export type ListOperation<TOptions = any, TPage = unknown> = (options: TOptions) => Promise<RequestResult<TPage>>;
+export type ListOperation<TOptions = any, TPage = unknown> = (
+  options: TOptions,
+) => Promise<RequestResult<TPage>>;
 
 type PageOf<TOperation> = TOperation extends ListOperation<never, infer TPage> ? TPage : never;
 
@@ -29,7 +32,10 @@ type EmbeddedOf<TPage> = TPage extends { _embedded?: infer TEmbedded } ? NonNull
 
 /** The item type of a list operation: the element type of the arrays in its `_embedded`. */
 export type ItemOf<TOperation> = {
-  [K in keyof EmbeddedOf<PageOf<TOperation>>]: NonNullable<EmbeddedOf<PageOf<TOperation>>[K]> extends ReadonlyArray<infer TItem>
+  // `-?`: an optional collection (`users?: User[]`) must not add `undefined` to the item type.
+  [K in keyof EmbeddedOf<PageOf<TOperation>>]-?: NonNullable<
+    EmbeddedOf<PageOf<TOperation>>[K]
+  > extends ReadonlyArray<infer TItem>
     ? TItem
     : never;
 }[keyof EmbeddedOf<PageOf<TOperation>>];
@@ -70,7 +76,13 @@ export function paginate<TOperation extends ListOperation>(
   operation: TOperation,
   options: Parameters<TOperation>[0],
 ): Paginator<ItemOf<TOperation>, PageOf<TOperation>> {
-  const { client, signal, headers } = options as { client: Client; signal?: AbortSignal; headers?: Record<string, string> };
+  // What the first call was given for its own sake (headers, signal, retry, timeout) applies to every page;
+  // `path` and `query` do not: the next link already carries them.
+  const { client, signal, headers, retry, timeout } = options as {
+    client: Client;
+    signal?: AbortSignal;
+    headers?: Record<string, string>;
+  } & RequestSettings;
 
   async function* pages(): AsyncGenerator<PageOf<TOperation>> {
     const seen = new Set<string>();
@@ -82,14 +94,53 @@ export function paginate<TOperation extends ListOperation>(
       if (seen.has(next)) throw new PaginationLoopError(next);
       seen.add(next);
       signal?.throwIfAborted();
-      page = (await client.get({ url: next, signal, headers })).data as HalPage;
+      page = (await client.get({ url: next, signal, headers, retry, timeout })).data as HalPage;
     }
   }
 
   return {
     pages,
-    async *[Symbol.asyncIterator]() {
-      for await (const page of pages()) yield* itemsOf(page as HalPage) as Array<ItemOf<TOperation>>;
+    [Symbol.asyncIterator]() {
+      // Written out rather than `for await (…) yield*`: an async generator delegating to an array awaits
+      // every item several times over, which costs more than the page fetches on a large collection.
+      // Here an item already on the current page is one resolved promise.
+      const pageIterator = pages();
+      let items: unknown[] = [];
+      let index = 0;
+      const nextItem = async (): Promise<IteratorResult<ItemOf<TOperation>>> => {
+        while (index >= items.length) {
+          const page = await pageIterator.next();
+          if (page.done) {
+            items = [];
+            return { done: true, value: undefined };
+          }
+          items = itemsOf(page.value as HalPage);
+          index = 0;
+        }
+        return { done: false, value: items[index++] as ItemOf<TOperation> };
+      };
+      // Calls to next() that overlap (allowed, if unusual) wait for the page being fetched, in order.
+      let loading: Promise<IteratorResult<ItemOf<TOperation>>> | undefined;
+      const next = (): Promise<IteratorResult<ItemOf<TOperation>>> => {
+        if (loading) return loading.then(next, next);
+        if (index < items.length) return Promise.resolve({ done: false, value: items[index++] as ItemOf<TOperation> });
+        loading = nextItem().finally(() => {
+          loading = undefined;
+        });
+        return loading;
+      };
+      return {
+        next,
+        // `break` out of a for-await loop: stop the pages too, so that no further page is fetched.
+        async return(value?: unknown): Promise<IteratorResult<ItemOf<TOperation>>> {
+          items = [];
+          await pageIterator.return(undefined);
+          return { done: true, value: value as undefined };
+        },
+        [Symbol.asyncIterator]() {
+          return this;
+        },
+      };
     },
   };
 }

@@ -21,7 +21,10 @@ export const defaultRegion: Region = 'NA';
 function topLevelDomainOf(region: Region, parameter: string): string {
   const topLevelDomain = topLevelDomains[region];
   if (topLevelDomain === undefined) {
-    throw new InvalidArgumentError(parameter, `one of ${Object.keys(topLevelDomains).join(', ')}, got ${String(region)}`);
+    throw new InvalidArgumentError(
+      parameter,
+      `one of ${Object.keys(topLevelDomains).join(', ')}, got ${String(region)}`,
+    );
   }
   return topLevelDomain;
 }
@@ -54,7 +57,10 @@ export function checkBaseUrl(value: string, parameter: string): string {
   try {
     url = new URL(value);
   } catch {
-    throw new InvalidArgumentError(parameter, `an absolute URL such as https://api.pingone.com/v1, got ${JSON.stringify(value)}`);
+    throw new InvalidArgumentError(
+      parameter,
+      `an absolute URL such as https://api.pingone.com/v1, got ${JSON.stringify(value)}`,
+    );
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
     throw new InvalidArgumentError(

@@ -48,7 +48,8 @@ export function createTokenCache(
       .then((issued) => {
         // A lifetime shorter than the window would make every token stale at once; keep at least half of it.
         const lifetime = issued.expiresIn * 1000;
-        const usable = lifetime > refreshWindowMilliseconds ? lifetime - refreshWindowMilliseconds : lifetime / 2;
+        const usable =
+          lifetime > refreshWindowMilliseconds ? lifetime - refreshWindowMilliseconds : lifetime / 2;
         cached = { token: issued.accessToken, staleAt: now() + usable };
         return issued.accessToken;
       })

@@ -1,3 +1,6 @@
+import type { SeedAgreementConsent } from './behaviours/user-agreement-consents.js';
+import type { SeedLinkedAccount } from './behaviours/user-linked-accounts.js';
+import type { SentMessage } from './behaviours/user-messages.js';
 import type { FaultOptions } from './faults/fault-options.js';
 
 /**
@@ -15,6 +18,10 @@ export interface SeedUser {
   population?: { id: string };
   /** A password the user can be checked against (`password.check`). @default none (status NO_PASSWORD) */
   password?: string;
+  /** Accounts at external identity providers linked to the user (`listUserLinkedAccounts`). @default [] */
+  linkedAccounts?: SeedLinkedAccount[];
+  /** Agreements the user consented to (`listUserAgreementConsents`). @default [] */
+  agreementConsents?: SeedAgreementConsent[];
   /** Any other attribute of a PingOne user (`email`, `name`, `enabled`, …). */
   [attribute: string]: unknown;
 }
@@ -117,6 +124,11 @@ export interface RunningEmulator {
   defaultPopulationId: string;
   /** Replaces the active faults; `undefined` or `{}` clears them. */
   setFaults(faults?: FaultOptions): void;
+  /**
+   * Messages PingOne would have emailed or texted (verification and recovery codes), oldest first:
+   * nothing leaves the emulator, so tests read the codes here.
+   */
+  sentMessages(): readonly SentMessage[];
   /** Stops listening and ends open connections. */
   close(): Promise<void>;
 }

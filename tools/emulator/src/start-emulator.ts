@@ -6,6 +6,7 @@ import { createSigningKeys } from './auth/signing-keys.js';
 import { TokenService } from './auth/token-service.js';
 import type { EmulatorServices } from './behaviours/behaviour.js';
 import { BehaviourRegistry } from './behaviours/behaviour-registry.js';
+import { sentMessages } from './behaviours/user-messages.js';
 import { behaviourFamilies } from './behaviours/families.js';
 import type { EmulatorOptions, RunningEmulator } from './emulator-options.js';
 import { FaultInjector } from './faults/fault-injector.js';
@@ -76,6 +77,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     authUrl: origin,
     ...seeded,
     setFaults: (next) => faults.set(next),
+    sentMessages: () => sentMessages(store),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

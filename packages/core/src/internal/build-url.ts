@@ -4,7 +4,10 @@ const placeholder = /\{([^}]+)\}/g;
 
 function pathValue(name: string, value: unknown): string {
   if ((typeof value !== 'string' && typeof value !== 'number') || value === '') {
-    throw new InvalidArgumentError(`path.${name}`, `a non-empty string, got ${value === '' ? 'an empty string' : typeof value}`);
+    throw new InvalidArgumentError(
+      `path.${name}`,
+      `a non-empty string, got ${value === '' ? 'an empty string' : typeof value}`,
+    );
   }
   const text = String(value);
   // "." and ".." survive percent-encoding and would be resolved as dot segments, changing the path.

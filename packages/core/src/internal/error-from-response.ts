@@ -23,7 +23,8 @@ export async function errorFromResponse(response: Response): Promise<PingOneErro
   try {
     const text = await response.text();
     const parsed: unknown = text ? JSON.parse(text) : {};
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) body = parsed as Record<string, unknown>;
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+      body = parsed as Record<string, unknown>;
   } catch {
     // A broken or non-JSON body still yields an error named by its status.
   }

@@ -90,7 +90,7 @@ export function authenticateClient(context: AuthContext): OAuthClient | Reply {
     return oauthError(401, 'invalid_client', 'Client authentication is required.', challenge);
   }
   const client = findClient(context.services.store, context.environmentId, clientId);
-  if (!client || !secretMatches(client.secret, secret)) {
+  if (!client || !(secretMatches(client.secret, secret) || secretMatches(client.previousSecret, secret))) {
     return oauthError(401, 'invalid_client', 'Client authentication failed.', challenge);
   }
   return client;

@@ -1,3 +1,4 @@
+import { recordUserSession } from '../behaviours/user-sessions.js';
 import type { Resource } from '../state/store.js';
 import type { AuthContext } from './auth-host.js';
 
@@ -26,6 +27,8 @@ export function signOnUser(
       secrets.password !== password
     )
       return undefined;
+    // A successful sign-on opens a session, listed under the user like PingOne's.
+    recordUserSession(store, context.services.apiUrl, context.environmentId, id, context.headers);
     return { id, user };
   }
   return undefined;

@@ -1,8 +1,52 @@
+import { activityBehaviours } from './activities.js';
+import { applicationRoleAssignmentBehaviours } from './application-role-assignments.js';
+import { applicationBehaviours } from './applications.js';
 import type { BehaviourFamily } from './behaviour.js';
+import { brandingBehaviours } from './branding.js';
+import { groupBehaviours } from './groups.js';
+import { imageBehaviours } from './images.js';
+import { passwordPolicyBehaviours } from './password-policies.js';
+import { resourceBehaviours } from './resources.js';
+import { roleBehaviours } from './roles.js';
+import { signOnPolicyBehaviours } from './sign-on-policies.js';
+import { environmentBehaviours } from './environments.js';
+import { organizationBehaviours } from './organizations.js';
+import { populationBehaviours } from './populations.js';
+import { userAgreementConsentBehaviours } from './user-agreement-consents.js';
+import { userAttributeBehaviours } from './user-attributes.js';
+import { userExpansionBehaviours } from './user-expansion.js';
+import { userGroupMembershipBehaviours } from './user-group-memberships.js';
+import { userPairingKeyBehaviours } from './user-pairing-keys.js';
+import { userRoleAssignmentBehaviours } from './user-role-assignments.js';
+import { userVerificationBehaviours } from './user-verification.js';
+import { userVerifyTransactionBehaviours } from './user-verify-transactions.js';
 import { userBehaviours } from './users.js';
 
 /**
  * Every family that needs more than the generic behaviour. To add one, write
  * `src/behaviours/<family>.ts` exporting a {@link BehaviourFamily} and list it here.
  */
-export const behaviourFamilies: readonly BehaviourFamily[] = [userBehaviours];
+export const behaviourFamilies: readonly BehaviourFamily[] = [
+  userBehaviours,
+  userExpansionBehaviours,
+  userAttributeBehaviours,
+  userVerificationBehaviours,
+  userGroupMembershipBehaviours,
+  userRoleAssignmentBehaviours,
+  userPairingKeyBehaviours,
+  userVerifyTransactionBehaviours,
+  userAgreementConsentBehaviours,
+  environmentBehaviours,
+  organizationBehaviours,
+  populationBehaviours,
+  imageBehaviours,
+  activityBehaviours,
+  brandingBehaviours,
+  passwordPolicyBehaviours,
+  signOnPolicyBehaviours,
+  groupBehaviours,
+  applicationBehaviours,
+  applicationRoleAssignmentBehaviours,
+  roleBehaviours,
+  resourceBehaviours,
+];

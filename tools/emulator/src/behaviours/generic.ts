@@ -41,8 +41,15 @@ export const generic = {
     const requested = typeof query.limit === 'number' ? query.limit : undefined;
     const limit = Math.max(1, Math.min(requested ?? rules?.defaultLimit ?? defaultPageSize, maximum));
     let offset = 0;
-    if (typeof query.cursor === 'string') {
-      const decoded = decodeCursor(query.cursor);
+    // Next links carry a cursor on every list, also where the spec declares no `cursor` parameter.
+    const cursor =
+      typeof query.cursor === 'string'
+        ? query.cursor
+        : context.requestUrl.includes('cursor=')
+          ? new URL(context.requestUrl).searchParams.get('cursor')
+          : null;
+    if (typeof cursor === 'string') {
+      const decoded = decodeCursor(cursor);
       if (decoded === undefined) {
         throw invalidData([{ code: 'INVALID_VALUE', target: 'cursor', message: 'The cursor is not valid.' }]);
       }

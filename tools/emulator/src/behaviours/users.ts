@@ -5,6 +5,8 @@ import { isObject } from '../spec/resolve-ref.js';
 import type { Resource, Store } from '../state/store.js';
 import type { BehaviourContext, BehaviourFamily } from './behaviour.js';
 import { generic, requireItem } from './generic.js';
+import { recordMessage } from './user-messages.js';
+import { issueVerificationCode } from './user-verification.js';
 
 const users = '/environments/{environmentId}/users';
 const user = `${users}/{userId}`;
@@ -85,9 +87,14 @@ function createUser(context: BehaviourContext, body: unknown = context.body): Re
 }
 
 function importUser(context: BehaviourContext): Reply {
-  const { password: given, ...rest } = isObject(context.body) ? context.body : {};
-  const reply = createUser(context, rest);
+  const { password: given, lifecycle, ...rest } = isObject(context.body) ? context.body : {};
+  // `suppressVerificationCode` is write-only: it decides whether a code is sent, and is not stored.
+  const { suppressVerificationCode, ...storedLifecycle } = isObject(lifecycle) ? lifecycle : {};
+  const reply = createUser(context, isObject(lifecycle) ? { ...rest, lifecycle: storedLifecycle } : rest);
   const created = reply.body as Resource;
+  if (storedLifecycle.status === 'VERIFICATION_REQUIRED' && suppressVerificationCode !== true) {
+    issueVerificationCode(context.store, context.environmentId ?? '', created.id as string);
+  }
   const value = isObject(given) ? given.value : given;
   if (typeof value === 'string') {
     const forceChange = isObject(given) && given.forceChange === true;
@@ -241,8 +248,14 @@ function forcePasswordChange(context: BehaviourContext): Reply {
 function sendRecoveryCode(context: BehaviourContext): Reply {
   const target = userOf(context);
   const secrets = context.store.privateData(target.key) as UserSecrets;
-  // No mail leaves the emulator; the code is kept so that `password.recover` can check it.
+  // No mail leaves the emulator: the code goes to its outbox, and is kept so that `password.recover` can check it.
   secrets.recoveryCode = String(randomInt(100_000, 1_000_000));
+  recordMessage(context.store, {
+    environmentId: context.environmentId ?? '',
+    userId: target.user.id as string,
+    type: 'RECOVERY_CODE',
+    code: secrets.recoveryCode,
+  });
   return passwordState(context);
 }
 

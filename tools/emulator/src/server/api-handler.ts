@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { TokenService } from '../auth/token-service.js';
-import { recordActivity } from '../behaviours/activities.js';
+import { auditSnapshot, recordActivity } from '../behaviours/activities.js';
 import type {
   BehaviourContext,
   Caller,
@@ -99,8 +99,9 @@ export class ApiHandler {
       requestUrl: `${this.#origin}${request.url ?? ''}`,
       caller,
     };
+    const before = auditSnapshot(context);
     const reply = await this.#registry.find(operation, entry, mediaType)(context);
-    recordActivity(context, reply);
+    recordActivity(context, reply, before);
     return reply;
   }
 

@@ -5,6 +5,7 @@ import type { AuthHost } from '../auth/auth-host.js';
 import type { SigningKeys } from '../auth/signing-keys.js';
 import type { TokenService } from '../auth/token-service.js';
 import type { EmulatorServices } from '../behaviours/behaviour.js';
+import { imageFilePrefix, serveImageFile } from '../behaviours/images.js';
 import { controlPrefix, handleControl } from '../control/control-endpoint.js';
 import type { FaultInjector, FaultTarget } from '../faults/fault-injector.js';
 import { ApiError, notFound } from '../http/api-error.js';
@@ -46,6 +47,10 @@ async function handle(
   const path = question === -1 ? url : url.slice(0, question);
   const search = question === -1 ? '' : url.slice(question + 1);
 
+  if (path.startsWith(imageFilePrefix)) {
+    serveImageFile(request, response, path, hosts.services.store);
+    return;
+  }
   if (path.startsWith(controlPrefix)) {
     sendReply(response, await handleControl(request, path, hosts.faults), correlationId);
     return;

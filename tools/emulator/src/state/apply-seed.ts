@@ -1,8 +1,16 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { clientSecretKey } from '../auth/oauth-clients.js';
+import { seedBillOfMaterials } from '../behaviours/environments.js';
+import { seedBranding } from '../behaviours/branding.js';
 import { newResource } from '../behaviours/generic.js';
+import { seedPasswordPolicies } from '../behaviours/password-policies.js';
+import { seedSignOnPolicies } from '../behaviours/sign-on-policies.js';
+import { emulatorLicenseId, emulatorOrganizationId, seedOrganization } from '../behaviours/organizations.js';
+import { seedAgreementConsents } from '../behaviours/user-agreement-consents.js';
+import { seedLinkedAccounts } from '../behaviours/user-linked-accounts.js';
 import { storePassword, userDefaults } from '../behaviours/users.js';
 import type { EmulatorSeed } from '../emulator-options.js';
+import { predefinedRoleId, seedPredefinedRoles } from './predefined-roles.js';
 import type { Store } from './store.js';
 
 /** The identifiers a seed produced, generated where the seed left them out. */
@@ -26,13 +34,18 @@ export function applySeed(store: Store, apiUrl: string, seed: EmulatorSeed = {})
     store.putItem(collectionKey, id, newResource(apiUrl, environmentId, collectionKey, id, body));
   };
 
+  seedOrganization(store, apiUrl);
+  seedPredefinedRoles(store, apiUrl);
   put('/environments', environmentId, {
     name: seed.environmentName ?? 'Emulator',
     description: 'An environment served by the PingOne emulator.',
     type: 'SANDBOX',
     region: 'NA',
-    organization: { id: '00000000-0000-4000-8000-000000000000' },
+    license: { id: emulatorLicenseId },
+    organization: { id: emulatorOrganizationId },
+    status: 'ACTIVE',
   });
+  seedBillOfMaterials(store, apiUrl, environmentId);
   const environment = `/environments/${environmentId}`;
   put(`${environment}/populations`, defaultPopulationId, {
     name: 'Default',
@@ -49,14 +62,28 @@ export function applySeed(store: Store, apiUrl: string, seed: EmulatorSeed = {})
     tokenEndpointAuthMethod: 'CLIENT_SECRET_BASIC',
   });
   store.privateData(`${environment}/applications/${clientId}`)[clientSecretKey] = clientSecret;
+  // PingOne's automatic role assignments: an actor that creates an environment gets these roles over it.
+  for (const role of ['Environment Admin', 'Identity Data Admin', 'Client Application Developer']) {
+    put(`${environment}/applications/${clientId}/roleAssignments`, randomUUID(), {
+      role: { id: predefinedRoleId(role) },
+      scope: { id: environmentId, type: 'ENVIRONMENT' },
+      readOnly: false,
+    });
+  }
+  // What every new PingOne environment comes with: password and sign-on policies, branding.
+  seedPasswordPolicies(store, apiUrl, environmentId);
+  seedSignOnPolicies(store, apiUrl, environmentId);
+  seedBranding(store, apiUrl, environmentId);
 
   for (const { id, ...population } of seed.populations ?? []) {
     put(`${environment}/populations`, id ?? randomUUID(), population);
   }
-  for (const { id, password, population, ...user } of seed.users ?? []) {
+  for (const { id, password, population, linkedAccounts, agreementConsents, ...user } of seed.users ?? []) {
     const userId = id ?? randomUUID();
     put(`${environment}/users`, userId, { ...userDefaults(population?.id ?? defaultPopulationId), ...user });
     if (password !== undefined) storePassword(store, `${environment}/users/${userId}`, password);
+    seedLinkedAccounts(store, apiUrl, environmentId, userId, linkedAccounts ?? []);
+    seedAgreementConsents(store, apiUrl, environmentId, userId, agreementConsents ?? []);
   }
   for (const { id, clientSecret: secret, ...application } of seed.applications ?? []) {
     const applicationId = id ?? randomUUID();

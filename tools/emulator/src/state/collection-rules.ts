@@ -73,9 +73,18 @@ export const collectionRules: Readonly<Record<string, CollectionRules>> = {
     },
   },
   organizations: { filters: { name: prefix } },
-  groups: { unique: ['name'], filters: { name: ['eq', 'sw'], id: equality, 'population.id': equality } },
-  roles: { filters: { type: equality } },
-  licenses: { filters: { beginsAt: ['lt'] } },
+  // Group names are unique per population, with environment-wide groups (src/behaviours/groups.ts).
+  groups: {
+    filters: { name: ['eq', 'sw'], id: equality, externalId: ['eq', 'sw'], 'population.id': equality },
+  },
+  roles: { unique: ['name'], filters: { type: equality } },
+  // Application attribute mappings (per application) and resource attributes (per resource).
+  attributes: { unique: ['name'] },
+  applicationResources: { unique: ['name'] },
+  // The spec's listLicenses also documents `status eq`.
+  licenses: { filters: { beginsAt: ['lt'], status: equality } },
+  // A user's group memberships (and a group's nestings): on the group's id, name and membership type.
+  memberOfGroups: { filters: { id: equality, name: ['eq', 'sw'], type: equality } },
   templates: {
     filters: {
       createdAt: ordering,
