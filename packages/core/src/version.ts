@@ -1,2 +1,2 @@
-/** This package's version, sent in the User-Agent. Kept equal to package.json by version.test.ts. */
+/** This package's version, sent in the User-Agent. `pnpm version-packages` rewrites it (scripts/sync-version.mjs). */
 export const version = '0.0.0';
