@@ -82,7 +82,8 @@ export function createClient(config: ClientConfig = {}): Client {
   // Header names are lower-cased once here, so that a call's header replaces the client's whatever its case,
   // and each call copies a plain object instead of building a Headers instance (ky builds its own).
   const defaultHeaders: Record<string, string> = { accept: 'application/json' };
-  for (const [name, value] of Object.entries(config.headers ?? {})) defaultHeaders[name.toLowerCase()] = value;
+  for (const [name, value] of Object.entries(config.headers ?? {}))
+    defaultHeaders[name.toLowerCase()] = value;
   // Browsers own the User-Agent header; elsewhere it tells PingOne which SDK called (after the caller's own).
   if (typeof (globalThis as { document?: unknown }).document === 'undefined') {
     const sdkAgent = `pingone-sdk/${version}`;
@@ -215,7 +216,8 @@ export function createClient(config: ClientConfig = {}): Client {
 
   const client: Client = {
     config: Object.freeze({ baseUrl, environmentId: defaultEnvironmentId }),
-    request: ((options: RequestOptions & { method: HttpMethod }) => call(options, options.method)) as Client['request'],
+    request: ((options: RequestOptions & { method: HttpMethod }) =>
+      call(options, options.method)) as Client['request'],
     get: withMethod('GET'),
     post: withMethod('POST'),
     put: withMethod('PUT'),

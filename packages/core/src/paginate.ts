@@ -123,7 +123,8 @@ export function paginate<TOperation extends ListOperation>(
       let loading: Promise<IteratorResult<ItemOf<TOperation>>> | undefined;
       const next = (): Promise<IteratorResult<ItemOf<TOperation>>> => {
         if (loading) return loading.then(next, next);
-        if (index < items.length) return Promise.resolve({ done: false, value: items[index++] as ItemOf<TOperation> });
+        if (index < items.length)
+          return Promise.resolve({ done: false, value: items[index++] as ItemOf<TOperation> });
         loading = nextItem().finally(() => {
           loading = undefined;
         });

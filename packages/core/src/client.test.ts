@@ -1,0 +1,352 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type LoopbackServer, sendJson, startLoopbackServer } from '../test/loopback-server.js';
+import { createClient } from './client.js';
+import { InvalidArgumentError } from './errors.js';
+import { version } from './version.js';
+
+let server: LoopbackServer;
+let baseUrl: string;
+
+beforeAll(async () => {
+  server = await startLoopbackServer();
+  baseUrl = `${server.origin}/v1`;
+});
+afterAll(() => server.close());
+beforeEach(() => {
+  server.reset();
+  server.handle((request, response) => sendJson(response, 200, { echo: request.url }));
+});
+
+describe('createClient: URLs', () => {
+  it('fills {environmentId} from the client', async () => {
+    const client = createClient({ baseUrl, environmentId: 'env-1' });
+    const { data } = await client.get({ url: '/environments/{environmentId}/users' });
+    expect(data).toEqual({ echo: '/v1/environments/env-1/users' });
+  });
+
+  it('lets a call override environmentId', async () => {
+    const client = createClient({ baseUrl, environmentId: 'env-1' });
+    await client.get({ url: '/environments/{environmentId}/users', path: { environmentId: 'env-2' } });
+    expect(server.requests[0]?.url).toBe('/v1/environments/env-2/users');
+  });
+
+  it('refuses a call without any environmentId before sending anything', async () => {
+    const client = createClient({ baseUrl });
+    await expect(client.get({ url: '/environments/{environmentId}/users' })).rejects.toThrow(
+      InvalidArgumentError,
+    );
+    await expect(client.get({ url: '/environments/{environmentId}/users' })).rejects.toMatchObject({
+      parameter: 'path.environmentId',
+    });
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('refuses an empty environmentId on the client and on a call', async () => {
+    expect(() => createClient({ baseUrl, environmentId: '' })).toThrow(InvalidArgumentError);
+    const client = createClient({ baseUrl, environmentId: 'env-1' });
+    await expect(
+      client.get({ url: '/environments/{environmentId}/users', path: { environmentId: '' } }),
+    ).rejects.toBeInstanceOf(InvalidArgumentError);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it.each([
+    ['../x', '..%2Fx'],
+    ['../../admin', '..%2F..%2Fadmin'],
+    ['a/b?c=d#e', 'a%2Fb%3Fc%3Dd%23e'],
+    ['%2e%2e', '%252e%252e'],
+    ['ü ser', '%C3%BC%20ser'],
+  ])('percent-encodes the path parameter %j so that it stays one segment', async (userId, encoded) => {
+    const client = createClient({ baseUrl, environmentId: 'env-1' });
+    await client.get({ url: '/environments/{environmentId}/users/{userId}', path: { userId } });
+    expect(server.requests[0]?.url).toBe(`/v1/environments/env-1/users/${encoded}`);
+  });
+
+  it.each(['.', '..', ''])('refuses the path parameter %j before sending', async (userId) => {
+    const client = createClient({ baseUrl, environmentId: 'env-1' });
+    await expect(
+      client.get({ url: '/environments/{environmentId}/users/{userId}', path: { userId } }),
+    ).rejects.toMatchObject({ name: 'InvalidArgumentError', parameter: 'path.userId' });
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('refuses a missing or non-string path parameter before sending', async () => {
+    const client = createClient({ baseUrl, environmentId: 'env-1' });
+    await expect(client.get({ url: '/environments/{environmentId}/users/{userId}' })).rejects.toBeInstanceOf(
+      InvalidArgumentError,
+    );
+    await expect(
+      client.get({ url: '/environments/{environmentId}/users/{userId}', path: { userId: { id: 1 } } }),
+    ).rejects.toBeInstanceOf(InvalidArgumentError);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('serialises the query: skips undefined and null, repeats arrays, encodes values', async () => {
+    const client = createClient({ baseUrl, environmentId: 'env-1' });
+    await client.get({
+      url: '/environments/{environmentId}/users',
+      query: {
+        filter: 'email sw "ada"&x',
+        limit: 10,
+        expand: ['population', 'group'],
+        skip: undefined,
+        none: null,
+        on: true,
+      },
+    });
+    const url = new URL(server.requests[0]?.url ?? '', server.origin);
+    expect(url.pathname).toBe('/v1/environments/env-1/users');
+    expect(url.searchParams.get('filter')).toBe('email sw "ada"&x');
+    expect(url.searchParams.get('limit')).toBe('10');
+    expect(url.searchParams.getAll('expand')).toEqual(['population', 'group']);
+    expect(url.searchParams.get('on')).toBe('true');
+    expect(url.searchParams.has('skip')).toBe(false);
+    expect(url.searchParams.has('none')).toBe(false);
+  });
+
+  it('sends no "?" for an empty query', async () => {
+    const client = createClient({ baseUrl, environmentId: 'env-1' });
+    await client.get({ url: '/environments/{environmentId}/users', query: { skip: undefined } });
+    expect(server.requests[0]?.url).toBe('/v1/environments/env-1/users');
+  });
+
+  it('strips the #action suffix of a URL template', async () => {
+    const client = createClient({ baseUrl, environmentId: 'env-1' });
+    await client.post({
+      url: '/environments/{environmentId}/users/{userId}/password#setUserPassword',
+      path: { userId: 'u1' },
+      body: { value: 'x' },
+    });
+    expect(server.requests[0]?.url).toBe('/v1/environments/env-1/users/u1/password');
+  });
+
+  it('follows an absolute URL on its own origin verbatim', async () => {
+    const client = createClient({ baseUrl, environmentId: 'env-1' });
+    await client.get({ url: `${server.origin}/v1/environments/env-1/users?cursor=abc%2Fdef&limit=2` });
+    expect(server.requests[0]?.url).toBe('/v1/environments/env-1/users?cursor=abc%2Fdef&limit=2');
+  });
+
+  it.each([
+    'http://127.0.0.2:1/v1/environments/env-1/users',
+    'https://evil.example.com/v1/environments/env-1/users',
+  ])('refuses an absolute URL on another origin (%s), sending nothing', async (url) => {
+    const client = createClient({ baseUrl, environmentId: 'env-1', token: 'secret-token' });
+    await expect(client.get({ url })).rejects.toMatchObject({
+      name: 'InvalidArgumentError',
+      parameter: 'url',
+    });
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('refuses a non-positive or non-finite timeout', async () => {
+    expect(() => createClient({ baseUrl, timeout: 0 })).toThrow(InvalidArgumentError);
+    expect(() => createClient({ baseUrl, timeout: Number.POSITIVE_INFINITY })).toThrow(InvalidArgumentError);
+    const client = createClient({ baseUrl });
+    await expect(client.get({ url: '/x', timeout: -1 })).rejects.toBeInstanceOf(InvalidArgumentError);
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe('createClient: bodies and headers', () => {
+  it('sends a JSON body with its Content-Type', async () => {
+    const client = createClient({ baseUrl, environmentId: 'env-1' });
+    await client.post({
+      url: '/environments/{environmentId}/users',
+      body: { username: 'ada', enabled: true },
+    });
+    const [request] = server.requests;
+    expect(request?.method).toBe('POST');
+    expect(request?.headers['content-type']).toBe('application/json');
+    expect(JSON.parse(request?.body ?? '')).toEqual({ username: 'ada', enabled: true });
+  });
+
+  it('keeps a Content-Type given in the call headers (PingOne media types)', async () => {
+    const client = createClient({ baseUrl, environmentId: 'env-1' });
+    const contentType = 'application/vnd.pingidentity.password.set+json';
+    await client.put({
+      url: '/environments/{environmentId}/users/{userId}/password',
+      path: { userId: 'u1' },
+      body: { value: 'x' },
+      headers: { 'Content-Type': contentType },
+    });
+    expect(server.requests[0]?.headers['content-type']).toBe(contentType);
+    expect(JSON.parse(server.requests[0]?.body ?? '')).toEqual({ value: 'x' });
+  });
+
+  it('sends strings and URLSearchParams as they are, and a bodySerializer result', async () => {
+    const client = createClient({ baseUrl });
+    await client.post({ url: '/raw', body: 'plain text', headers: { 'content-type': 'text/plain' } });
+    await client.post({ url: '/form', body: new URLSearchParams({ a: '1', b: 'x y' }) });
+    await client.post({
+      url: '/serialised',
+      body: { a: 1 },
+      bodySerializer: (body) => `custom:${JSON.stringify(body)}`,
+    });
+    expect(server.requests.map((request) => request.body)).toEqual([
+      'plain text',
+      'a=1&b=x+y',
+      'custom:{"a":1}',
+    ]);
+    expect(server.requests[1]?.headers['content-type']).toBe(
+      'application/x-www-form-urlencoded;charset=UTF-8',
+    );
+  });
+
+  it('sends Accept, User-Agent pingone-sdk/<version>, client headers and call headers', async () => {
+    const client = createClient({
+      baseUrl,
+      headers: { 'X-Ping-External-Transaction-ID': 'tx-1', 'X-Both': 'client' },
+    });
+    await client.get({ url: '/x', headers: { 'X-Both': 'call', 'X-Skipped': undefined } });
+    const headers = server.requests[0]?.headers ?? {};
+    expect(headers.accept).toBe('application/json');
+    expect(headers['user-agent']).toBe(`pingone-sdk/${version}`);
+    expect(headers['x-ping-external-transaction-id']).toBe('tx-1');
+    expect(headers['x-both']).toBe('call');
+    expect(headers).not.toHaveProperty('x-skipped');
+    expect(headers).not.toHaveProperty('authorization');
+  });
+
+  it("lets call headers replace client headers whatever their case, and keeps the caller's User-Agent first", async () => {
+    const client = createClient({ baseUrl, headers: { 'x-case': 'client', 'User-Agent': 'my-app/1.2' } });
+    await client.get({ url: '/x', headers: { 'X-CASE': 'call', ACCEPT: 'application/hal+json' } });
+    const headers = server.requests[0]?.headers ?? {};
+    expect(headers['x-case']).toBe('call');
+    expect(headers.accept).toBe('application/hal+json');
+    expect(headers['user-agent']).toBe(`my-app/1.2 pingone-sdk/${version}`);
+  });
+
+  it('throws the TypeError of an invalid header value as it is, sending nothing', async () => {
+    const client = createClient({ baseUrl });
+    const error = await client
+      .get({ url: '/x', headers: { 'X-Bad': 'line\nbreak' } })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(TypeError);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('accepts call headers as a Headers object', async () => {
+    const client = createClient({ baseUrl });
+    await client.get({ url: '/x', headers: new Headers({ 'X-From-Headers': 'yes' }) });
+    expect(server.requests[0]?.headers['x-from-headers']).toBe('yes');
+  });
+
+  it('sends a string token as a Bearer credential', async () => {
+    const client = createClient({ baseUrl, token: 'static-token' });
+    await client.get({ url: '/x' });
+    expect(server.requests[0]?.headers.authorization).toBe('Bearer static-token');
+  });
+});
+
+describe('createClient: answers', () => {
+  it('resolves to the decoded body and the response', async () => {
+    server.handle((_request, response) => sendJson(response, 200, { id: 'u1' }, { 'correlation-id': 'c-1' }));
+    const client = createClient({ baseUrl });
+    const { data, response } = await client.get({ url: '/x' });
+    expect(data).toEqual({ id: 'u1' });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('correlation-id')).toBe('c-1');
+  });
+
+  it('decodes vendor JSON media types, text, empty bodies and bytes', async () => {
+    const client = createClient({ baseUrl });
+    server.handle((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/hal+json;charset=UTF-8' });
+      response.end('{"a":1}');
+    });
+    expect((await client.get({ url: '/x' })).data).toEqual({ a: 1 });
+    server.handle((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/plain' });
+      response.end('hello');
+    });
+    expect((await client.get({ url: '/x' })).data).toBe('hello');
+    server.handle((_request, response) => {
+      response.writeHead(204);
+      response.end();
+    });
+    expect((await client.delete({ url: '/x' })).data).toBeUndefined();
+    server.handle((_request, response) => {
+      response.writeHead(200, { 'content-type': 'image/png' });
+      response.end(Buffer.from([1, 2, 3]));
+    });
+    const { data } = await client.get({ url: '/x' });
+    expect(data).toBeInstanceOf(Blob);
+    expect([...new Uint8Array(await (data as Blob).arrayBuffer())]).toEqual([1, 2, 3]);
+  });
+
+  it('supports every method helper', async () => {
+    const client = createClient({ baseUrl });
+    server.handle((_request, response) => {
+      response.writeHead(204);
+      response.end();
+    });
+    for (const method of ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'] as const) {
+      await client[method]({ url: '/m' });
+    }
+    await client.request({ method: 'GET', url: '/m' });
+    expect(server.requests.map((request) => request.method)).toEqual([
+      'GET',
+      'POST',
+      'PUT',
+      'PATCH',
+      'DELETE',
+      'HEAD',
+      'OPTIONS',
+      'GET',
+    ]);
+  });
+});
+
+describe('createClient: hooks', () => {
+  it('calls beforeRequest for every attempt, with the request as sent', async () => {
+    let count = 0;
+    server.handle((_request, response) => sendJson(response, ++count < 3 ? 503 : 200, { count }));
+    const seen: Array<{ method: string; url: string; authorization: string | null }> = [];
+    const client = createClient({
+      baseUrl,
+      token: 'hook-token',
+      retry: { delay: () => 1 },
+      hooks: {
+        beforeRequest: (request) => {
+          seen.push({
+            method: request.method,
+            url: request.url,
+            authorization: request.headers.get('authorization'),
+          });
+        },
+      },
+    });
+    await client.get({ url: '/x' });
+    expect(seen).toEqual(
+      Array(3).fill({ method: 'GET', url: `${baseUrl}/x`, authorization: 'Bearer hook-token' }),
+    );
+  });
+
+  it('calls afterResponse once with the final answer, on success and on failure', async () => {
+    let count = 0;
+    server.handle((_request, response) => sendJson(response, ++count === 1 ? 503 : 200, { count }));
+    const answers: Array<{ status: number; body: unknown; method: string; url: string }> = [];
+    const client = createClient({
+      baseUrl,
+      retry: { delay: () => 1 },
+      hooks: {
+        afterResponse: async (response, request) => {
+          answers.push({ status: response.status, body: await response.json(), ...request });
+        },
+      },
+    });
+    const { data } = await client.get({ url: '/x' });
+    // The hook read its own copy: the caller still gets the body.
+    expect(data).toEqual({ count: 2 });
+    expect(answers).toEqual([{ status: 200, body: { count: 2 }, method: 'GET', url: `${baseUrl}/x` }]);
+
+    server.handle((_request, response) => sendJson(response, 404, { code: 'NOT_FOUND', message: 'gone' }));
+    await expect(client.get({ url: '/y' })).rejects.toMatchObject({ status: 404, message: 'gone' });
+    expect(answers[1]).toEqual({
+      status: 404,
+      body: { code: 'NOT_FOUND', message: 'gone' },
+      method: 'GET',
+      url: `${baseUrl}/y`,
+    });
+  });
+});
