@@ -11,7 +11,7 @@ describe('users against the emulator', () => {
   beforeAll(async () => {
     session = await startEmulatorSession();
     const { data } = await createPopulation({ client: session.client, body: { name: 'Integration' } });
-    populationId = data.id;
+    populationId = data.id as string;
     for (let index = 0; index < 25; index += 1) {
       const { data: user } = await createUser({
         client: session.client,
@@ -21,15 +21,19 @@ describe('users against the emulator', () => {
           population: { id: populationId },
         },
       });
-      userIds.push(user.id);
+      userIds.push(user.id as string);
     }
-  });
+    // Starting the emulator and the schema checker takes seconds on a loaded machine.
+  }, 60_000);
   afterAll(() => session.close());
 
   it('lists every user across several pages', async () => {
     const client = session.client;
     const pageSizes: number[] = [];
-    for await (const page of paginate(listUsers, { client, query: { limit: 10, filter: `population.id eq "${populationId}"` } }).pages()) {
+    for await (const page of paginate(listUsers, {
+      client,
+      query: { limit: 10, filter: `population.id eq "${populationId}"` },
+    }).pages()) {
       pageSizes.push(page._embedded.users.length);
     }
     expect(pageSizes).toEqual([10, 10, 5]);
@@ -38,7 +42,8 @@ describe('users against the emulator', () => {
   it('filters with sw and reads, updates and deletes a user', async () => {
     const client = session.client;
     const names: string[] = [];
-    for await (const user of paginate(listUsers, { client, query: { filter: 'username sw "user-1"' } })) names.push(user.username);
+    for await (const user of paginate(listUsers, { client, query: { filter: 'username sw "user-1"' } }))
+      names.push(user.username);
     expect(names.sort()).toEqual(Array.from({ length: 10 }, (_, index) => `user-1${index}`));
 
     const userId = userIds[0] as string;

@@ -95,8 +95,9 @@ export function recordActivity(context: BehaviourContext, reply: Reply, before?:
   if (environmentId === undefined || operation.method === 'GET' || reply.status >= 300) return;
   if (operation.collectionName === 'activities') return;
   const target = targetOf(context, reply, before);
-  const actionNoun = vendorAction(context.mediaType)?.noun ?? target.type;
-  const verb = vendorAction(context.mediaType)?.verb ?? verbs[operation.method] ?? 'UPDATED';
+  const vendor = vendorAction(context.mediaType);
+  const actionNoun = vendor?.noun ?? target.type;
+  const verb = vendor?.verb ?? verbs[operation.method] ?? 'UPDATED';
   const now = new Date().toISOString();
   const id = randomUUID();
   const collectionKey = `/environments/${environmentId}/activities`;

@@ -3,15 +3,15 @@ import { applicationRoleAssignmentBehaviours } from './application-role-assignme
 import { applicationBehaviours } from './applications.js';
 import type { BehaviourFamily } from './behaviour.js';
 import { brandingBehaviours } from './branding.js';
+import { environmentBehaviours } from './environments.js';
 import { groupBehaviours } from './groups.js';
 import { imageBehaviours } from './images.js';
+import { organizationBehaviours } from './organizations.js';
 import { passwordPolicyBehaviours } from './password-policies.js';
+import { populationBehaviours } from './populations.js';
 import { resourceBehaviours } from './resources.js';
 import { roleBehaviours } from './roles.js';
 import { signOnPolicyBehaviours } from './sign-on-policies.js';
-import { environmentBehaviours } from './environments.js';
-import { organizationBehaviours } from './organizations.js';
-import { populationBehaviours } from './populations.js';
 import { userAgreementConsentBehaviours } from './user-agreement-consents.js';
 import { userAttributeBehaviours } from './user-attributes.js';
 import { userExpansionBehaviours } from './user-expansion.js';

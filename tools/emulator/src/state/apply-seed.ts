@@ -1,11 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { clientSecretKey } from '../auth/oauth-clients.js';
-import { seedBillOfMaterials } from '../behaviours/environments.js';
 import { seedBranding } from '../behaviours/branding.js';
+import { seedBillOfMaterials } from '../behaviours/environments.js';
 import { newResource } from '../behaviours/generic.js';
+import { emulatorLicenseId, emulatorOrganizationId, seedOrganization } from '../behaviours/organizations.js';
 import { seedPasswordPolicies } from '../behaviours/password-policies.js';
 import { seedSignOnPolicies } from '../behaviours/sign-on-policies.js';
-import { emulatorLicenseId, emulatorOrganizationId, seedOrganization } from '../behaviours/organizations.js';
 import { seedAgreementConsents } from '../behaviours/user-agreement-consents.js';
 import { seedLinkedAccounts } from '../behaviours/user-linked-accounts.js';
 import { storePassword, userDefaults } from '../behaviours/users.js';
