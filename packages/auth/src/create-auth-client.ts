@@ -1,5 +1,6 @@
 import {
   authUrlOf,
+  basicCredentials,
   createClient,
   InvalidArgumentError,
   type Region,
@@ -19,7 +20,6 @@ import {
   jwtBearerAssertionType,
   registerInternals,
 } from './internal/auth-client-internals.js';
-import { basicCredentials } from './internal/basic-credentials.js';
 import { createJwksCache, type KeySet } from './internal/jwks-cache.js';
 
 /** Options of {@link createAuthClient}. */

@@ -1,6 +1,7 @@
-import { AuthenticationError, ConnectionError, InvalidArgumentError, TimeoutError } from './errors.js';
+import { basicCredentials } from './basic-credentials.js';
+import { createClient } from './client.js';
+import { AuthenticationError, InvalidArgumentError, MalformedResponseError, PingOneError } from './errors.js';
 import { concealFromInspection } from './internal/conceal.js';
-import { errorFromResponse } from './internal/error-from-response.js';
 import { authUrlOf, checkBaseUrl, type Region } from './regions.js';
 import { createTokenCache, type IssuedToken } from './token-cache.js';
 import type { TokenProvider } from './token-provider.js';
@@ -54,16 +55,6 @@ function requireText(value: unknown, parameter: string): string {
   return value;
 }
 
-/** RFC 6749 §2.3.1: Basic credentials are the form-encoded id and secret. */
-function basicCredentials(clientId: string, clientSecret: string): string {
-  const encode = (value: string) => encodeURIComponent(value).replace(/%20/g, '+');
-  const pair = `${encode(clientId)}:${encode(clientSecret)}`;
-  const bytes = new TextEncoder().encode(pair);
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return `Basic ${btoa(binary)}`;
-}
-
 /**
  * Gets worker-application tokens with the OAuth client credentials grant from
  * `{authUrl}/{environmentId}/as/token`, and caches them (see token-cache.ts for the policy).
@@ -87,65 +78,57 @@ export function clientCredentials(options: ClientCredentialsOptions): TokenProvi
       `'client_secret_basic' or 'client_secret_post', got ${String(authMethod)}`,
     );
   }
-  const authOrigin = options.authUrl ? checkBaseUrl(options.authUrl, 'authUrl') : authUrlOf(options.region);
-  const tokenUrl = `${authOrigin}/${encodeURIComponent(environmentId)}/as/token`;
-  const timeout = options.timeout ?? 30_000;
-  const fetchImplementation = options.fetch ?? globalThis.fetch;
+  // The token request runs on the same client as every API call: same timeouts, same error mapping, and
+  // retries only where PingOne refused the POST unprocessed (429, 503).
+  const http = createClient({
+    baseUrl:
+      options.authUrl === undefined ? authUrlOf(options.region) : checkBaseUrl(options.authUrl, 'authUrl'),
+    ...(options.timeout !== undefined && { timeout: options.timeout }),
+    ...(options.fetch !== undefined && { fetch: options.fetch }),
+  });
 
   const requestToken = async (): Promise<IssuedToken> => {
     const form = new URLSearchParams({ grant_type: 'client_credentials' });
     if (options.scope) form.set('scope', options.scope);
-    const headers: Record<string, string> = {
-      'Content-Type': 'application/x-www-form-urlencoded',
-      Accept: 'application/json',
-    };
+    const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
     if (authMethod === 'client_secret_basic') {
-      headers.Authorization = basicCredentials(clientId, clientSecret);
+      headers.authorization = basicCredentials(clientId, clientSecret);
     } else {
       form.set('client_id', clientId);
       form.set('client_secret', clientSecret);
     }
-    let response: Response;
+    let answer: { data: unknown; response: Response };
     try {
-      response = await fetchImplementation(tokenUrl, {
-        method: 'POST',
-        headers,
+      answer = await http.post({
+        url: '/{environmentId}/as/token',
+        path: { environmentId },
         body: form,
-        signal: AbortSignal.timeout(timeout),
+        headers,
       });
     } catch (error) {
-      if (error instanceof DOMException && error.name === 'TimeoutError') {
-        throw new TimeoutError(`The token request to ${tokenUrl} took longer than ${timeout} ms`, timeout);
+      // Every refusal of the credentials is an authentication failure, whatever 4xx status carried it;
+      // a body that is not JSON is one too (and its parser message, which may quote a token, is dropped).
+      if (error instanceof MalformedResponseError) {
+        throw new AuthenticationError({
+          ...error,
+          message: 'The token endpoint answered with a body that is not valid JSON',
+        });
       }
-      throw new ConnectionError(`The token request to ${tokenUrl} failed: ${(error as Error).message}`);
+      if (error instanceof PingOneError && error.status < 500 && !(error instanceof AuthenticationError)) {
+        throw new AuthenticationError({ ...error, message: error.message, response: error.response });
+      }
+      throw error;
     }
-    if (!response.ok) {
-      const error = await errorFromResponse(response);
-      // Every refusal of the credentials is an authentication failure, whatever 4xx status carried it.
-      if (response.status >= 500 || error instanceof AuthenticationError) throw error;
-      throw new AuthenticationError({ ...error, message: error.message, response });
-    }
-    let body: { access_token?: unknown; expires_in?: unknown };
-    try {
-      body = ((await response.json()) ?? {}) as typeof body;
-    } catch {
-      // No cause attached: a parser's message may quote the body, and this body holds a token.
-      throw new AuthenticationError({
-        status: response.status,
-        message: `The token endpoint ${tokenUrl} answered with a body that is not valid JSON`,
-        correlationId: response.headers.get('correlation-id') ?? undefined,
-        response,
-      });
-    }
+    const body = (answer.data ?? {}) as { access_token?: unknown; expires_in?: unknown };
     if (typeof body.access_token !== 'string' || body.access_token === '') {
       throw new AuthenticationError({
-        status: response.status,
-        message: `The token endpoint ${tokenUrl} answered without an access_token`,
-        correlationId: response.headers.get('correlation-id') ?? undefined,
+        status: answer.response.status,
+        message: 'The token endpoint answered without an access_token',
+        correlationId: answer.response.headers.get('correlation-id') ?? undefined,
       });
     }
     // PingOne's worker tokens live an hour; assume that when expires_in is missing.
-    const expiresIn = typeof body.expires_in === 'number' ? body.expires_in : Number(body.expires_in ?? 3600);
+    const expiresIn = Number(body.expires_in ?? 3600);
     return { accessToken: body.access_token, expiresIn: Number.isFinite(expiresIn) ? expiresIn : 3600 };
   };
 

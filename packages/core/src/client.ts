@@ -41,8 +41,8 @@ async function decodeBody(response: Response, method: string): Promise<unknown> 
     if (text === '') return undefined;
     try {
       return JSON.parse(text);
-    } catch (error) {
-      throw new MalformedResponseError(response, error);
+    } catch {
+      throw new MalformedResponseError(response);
     }
   }
   return contentType.startsWith('text/') ? response.text() : response.blob();

@@ -164,7 +164,8 @@ describe('MalformedResponseError', () => {
     expect(error).toBeInstanceOf(MalformedResponseError);
     expect(error).toBeInstanceOf(PingOneSdkError);
     expect(error).toMatchObject({ status: 200, correlationId: 'c-bad' });
-    expect((error as Error).cause).toBeInstanceOf(SyntaxError);
+    // The parser's message may quote the body (which can hold a token), so it is not attached.
+    expect((error as Error).cause).toBeUndefined();
   });
 });
 

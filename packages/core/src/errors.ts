@@ -159,8 +159,9 @@ export class MalformedResponseError extends PingOneSdkError {
   readonly correlationId: string | undefined;
   declare readonly response: Response;
 
-  constructor(response: Response, cause: unknown) {
-    super(`PingOne answered ${response.status} with a body that is not valid JSON`, { cause });
+  // No cause: a JSON parser's message may quote the body, and some bodies hold tokens.
+  constructor(response: Response) {
+    super(`PingOne answered ${response.status} with a body that is not valid JSON`);
     this.status = response.status;
     this.correlationId = response.headers.get('correlation-id') ?? undefined;
     Object.defineProperty(this, 'response', { value: response, enumerable: false });

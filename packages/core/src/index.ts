@@ -1,3 +1,4 @@
+export { basicCredentials } from './basic-credentials.js';
 export { formDataBodySerializer, urlSearchParamsBodySerializer } from './body-serializers.js';
 export { createClient } from './client.js';
 export {
