@@ -2,8 +2,8 @@ import { loadServiceDocument } from '@pingone-sdk/generate/spec-document';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 
-// ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
-const addFormats = (addFormatsModule as unknown as { default: typeof addFormatsModule }).default ?? addFormatsModule;
+// ajv-formats is CommonJS: at run time its default import is the plugin itself, whatever NodeNext's types say.
+const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 
 type JsonObject = Record<string, unknown>;
 
