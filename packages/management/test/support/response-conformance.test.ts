@@ -8,13 +8,17 @@ const json = (body: unknown, status = 200) =>
 
 describe('ResponseConformance', () => {
   it('rejects a body that breaks the schema, naming the field', async () => {
-    await expect(conformance.check('GET', url, json({ id: 42 }))).rejects.toThrow(/GET \/environments\/env-1\/users\/user-1 answered 200/);
+    await expect(conformance.check('GET', url, json({ id: 42 }))).rejects.toThrow(
+      /GET \/environments\/env-1\/users\/user-1 answered 200/,
+    );
   });
 
   it('accepts an error body of the declared shape and rejects an unknown route', async () => {
     await expect(
       conformance.check('GET', url, json({ id: 'e-1', code: 'NOT_FOUND', message: 'Not found' }, 404)),
     ).resolves.toBeUndefined();
-    await expect(conformance.check('GET', 'http://127.0.0.1:1/v1/nowhere', json({}))).rejects.toThrow(/no operation/);
+    await expect(conformance.check('GET', 'http://127.0.0.1:1/v1/nowhere', json({}))).rejects.toThrow(
+      /no operation/,
+    );
   });
 });

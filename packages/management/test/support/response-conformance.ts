@@ -40,7 +40,9 @@ export class ResponseConformance {
         const key = `${method} ${path}`;
         let route = byKey.get(key);
         if (!route) {
-          const pattern = new RegExp(`^${path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+')}$`);
+          const pattern = new RegExp(
+            `^${path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+')}$`,
+          );
           route = { method: method.toUpperCase(), pattern, validators: [] };
           byKey.set(key, route);
           this.#routes.push(route);
@@ -52,7 +54,10 @@ export class ResponseConformance {
           const pointer = mediaType
             ? `spec#/paths/${pointerSegment(pathKey)}/${method}/responses/${status}/content/${pointerSegment(mediaType)}/schema`
             : undefined;
-          validators.set(status, pointer && content[mediaType as string]?.schema ? ajv.compile({ $ref: pointer }) : null);
+          validators.set(
+            status,
+            pointer && content[mediaType as string]?.schema ? ajv.compile({ $ref: pointer }) : null,
+          );
         }
         route.validators.push(validators);
       }
@@ -67,8 +72,13 @@ export class ResponseConformance {
    */
   async check(method: string, url: string, response: Response, apiPath = '/v1'): Promise<void> {
     const path = new URL(url).pathname.slice(apiPath.length);
-    const route = this.#routes.find((candidate) => candidate.method === method && candidate.pattern.test(path));
-    if (!route) throw new Error(`${method} ${path} answered ${response.status} but no operation of the spec has that route`);
+    const route = this.#routes.find(
+      (candidate) => candidate.method === method && candidate.pattern.test(path),
+    );
+    if (!route)
+      throw new Error(
+        `${method} ${path} answered ${response.status} but no operation of the spec has that route`,
+      );
     const status = String(response.status);
     const text = await response.text();
     const body: unknown = text ? JSON.parse(text) : undefined;
@@ -81,9 +91,13 @@ export class ResponseConformance {
       }
       if (validate === null || validate(body)) return;
       failures.push(
-        (validate.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? ''}`).join('; '),
+        (validate.errors ?? [])
+          .map((error) => `${error.instancePath || '/'} ${error.message ?? ''}`)
+          .join('; '),
       );
     }
-    throw new Error(`${method} ${path} answered ${status} with a body the spec does not allow: ${failures.join(' | ')}`);
+    throw new Error(
+      `${method} ${path} answered ${status} with a body the spec does not allow: ${failures.join(' | ')}`,
+    );
   }
 }
