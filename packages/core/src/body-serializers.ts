@@ -17,6 +17,7 @@ function entries(body: unknown): Array<[string, FormValue]> {
 
 /** Sends an object as `application/x-www-form-urlencoded`; arrays repeat their key. */
 export const urlSearchParamsBodySerializer = {
+  /** Turns the operation's body object into form fields. */
   bodySerializer: (body: unknown): URLSearchParams => {
     const form = new URLSearchParams();
     for (const [name, value] of entries(body)) {
@@ -30,6 +31,7 @@ export const urlSearchParamsBodySerializer = {
 
 /** Sends an object as `multipart/form-data`; Blobs become file parts. */
 export const formDataBodySerializer = {
+  /** Turns the operation's body object into multipart parts. */
   bodySerializer: (body: unknown): FormData => {
     const form = new FormData();
     for (const [name, value] of entries(body)) {

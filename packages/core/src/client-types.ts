@@ -87,10 +87,16 @@ export interface RequestResult<TData> {
   response: Response;
 }
 
-type ResponseOf<TResponses> =
+/** The body type of a successful answer, from an operation's map of responses by status. */
+export type ResponseOf<TResponses> =
   TResponses extends Record<PropertyKey, unknown> ? TResponses[keyof TResponses] : unknown;
 
-type RequestMethod = <TResponses = unknown, _TErrors = unknown, _ThrowOnError extends boolean = boolean>(
+/** One HTTP method of a {@link Client}: sends a request and resolves to its decoded answer. */
+export type RequestMethod = <
+  TResponses = unknown,
+  _TErrors = unknown,
+  _ThrowOnError extends boolean = boolean,
+>(
   options: RequestOptions,
 ) => Promise<RequestResult<ResponseOf<TResponses>>>;
 
@@ -101,6 +107,7 @@ type RequestMethod = <TResponses = unknown, _TErrors = unknown, _ThrowOnError ex
 export interface Client {
   /** The resolved configuration (base URL, defaults). Secrets are not part of it. */
   readonly config: Readonly<{ baseUrl: string; environmentId: string | undefined }>;
+  /** Sends a request with an explicit `method`; the named methods below are shorthands for it. */
   request: <TResponses = unknown, _TErrors = unknown, _ThrowOnError extends boolean = boolean>(
     options: RequestOptions & { method: HttpMethod },
   ) => Promise<RequestResult<ResponseOf<TResponses>>>;
@@ -114,13 +121,15 @@ export interface Client {
 }
 
 /** `environmentId` becomes optional in `path`: the client's value fills it. */
-type WithEnvironmentDefault<TPath> = TPath extends { environmentId: string }
+export type WithEnvironmentDefault<TPath> = TPath extends { environmentId: string }
   ? Omit<TPath, 'environmentId'> & { environmentId?: string }
   : TPath;
 
-type HasRequiredKeys<T> = object extends T ? false : true;
+/** `true` when an object type has at least one required key. */
+export type HasRequiredKeys<T> = object extends T ? false : true;
 
-type PathOptions<TData extends TDataShape> = TData extends { path: infer TPath }
+/** The `path` option of an operation, with `environmentId` optional (the client supplies it). */
+export type PathOptions<TData extends TDataShape> = TData extends { path: infer TPath }
   ? HasRequiredKeys<WithEnvironmentDefault<TPath>> extends true
     ? { path: WithEnvironmentDefault<TPath> }
     : { path?: WithEnvironmentDefault<TPath> }
@@ -129,7 +138,8 @@ type PathOptions<TData extends TDataShape> = TData extends { path: infer TPath }
 /** Headers any call may add, e.g. `X-Ping-External-Transaction-ID`. */
 export type ExtraHeaders = Record<string, string | undefined>;
 
-type HeaderOptions<TData extends TDataShape> = TData extends { headers: infer THeaders }
+/** The `headers` option of an operation: its declared headers plus any extra ones. */
+export type HeaderOptions<TData extends TDataShape> = TData extends { headers: infer THeaders }
   ? { headers: THeaders & ExtraHeaders }
   : 'headers' extends keyof TData
     ? { headers?: NonNullable<TData['headers']> & ExtraHeaders }

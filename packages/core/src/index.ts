@@ -10,12 +10,19 @@ export type {
   Client,
   ClientConfig,
   ClientHooks,
+  ExtraHeaders,
+  HasRequiredKeys,
+  HeaderOptions,
   HttpMethod,
   Options,
+  PathOptions,
+  RequestMethod,
   RequestOptions,
   RequestResult,
   RequestSettings,
+  ResponseOf,
   TDataShape,
+  WithEnvironmentDefault,
 } from './client-types.js';
 export {
   AuthenticationError,
@@ -36,8 +43,10 @@ export {
 } from './errors.js';
 export type { Logger } from './logger.js';
 export {
+  type EmbeddedOf,
   type ItemOf,
   type ListOperation,
+  type PageOf,
   PaginationLoopError,
   type Paginator,
   paginate,

@@ -3,5 +3,6 @@
  * Lines name the method, URL (without credentials), status, timing and retries; never headers or bodies.
  */
 export interface Logger {
+  /** Receives one debug line. */
   debug(message: string): void;
 }

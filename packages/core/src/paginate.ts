@@ -26,9 +26,13 @@ export type ListOperation<TOptions = any, TPage = unknown> = (
   options: TOptions,
 ) => Promise<RequestResult<TPage>>;
 
-type PageOf<TOperation> = TOperation extends ListOperation<never, infer TPage> ? TPage : never;
+/** The page type a list operation resolves to. */
+export type PageOf<TOperation> = TOperation extends ListOperation<never, infer TPage> ? TPage : never;
 
-type EmbeddedOf<TPage> = TPage extends { _embedded?: infer TEmbedded } ? NonNullable<TEmbedded> : never;
+/** The `_embedded` object of a page type. */
+export type EmbeddedOf<TPage> = TPage extends { _embedded?: infer TEmbedded }
+  ? NonNullable<TEmbedded>
+  : never;
 
 /** The item type of a list operation: the element type of the arrays in its `_embedded`. */
 export type ItemOf<TOperation> = {

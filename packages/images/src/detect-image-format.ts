@@ -14,7 +14,7 @@ function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
 
 /**
  * Tells PNG, JPEG and GIF files apart by their first bytes (their "magic numbers"), whatever their name
- * or declared type says. Only the leading {@link signatureLength} bytes are looked at.
+ * or declared type says. Only the leading 8 bytes are looked at.
  *
  * @returns The format, or `undefined` when the bytes are none of the formats PingOne stores.
  * @example

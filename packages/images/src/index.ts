@@ -1,15 +1,22 @@
 export { attachmentDisposition } from './attachment-disposition.js';
 export { detectImageFormat } from './detect-image-format.js';
-export { deleteImage, getImage } from './generated/sdk.gen.js';
+// createImage is left out on purpose: uploadImage is its checked form.
+export { deleteImage, getImage, type Options } from './generated/sdk.gen.js';
 export type {
   DeleteImageData,
   DeleteImageResponse,
+  DeleteImageResponses,
+  Error,
+  ErrorDetail,
   GetImageData,
   GetImageResponse,
+  GetImageResponses,
   Image,
   ImageFormat,
   ImageTarget,
   ImageTargets,
+  Link,
+  ResourceReference,
 } from './generated/types.gen.js';
 export type { ImageInput } from './image-input.js';
 export { imageContentTypes, maximumImageSize } from './image-types.js';
