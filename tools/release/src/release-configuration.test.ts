@@ -31,7 +31,7 @@ describe('release configuration', () => {
 
   it('has thin root scripts to version and to publish', () => {
     const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
-    expect(scripts['version-packages']).toBe('changeset version');
+    expect(scripts['version-packages']).toBe('changeset version && turbo run sync-version');
     expect(scripts.release).toBe('turbo run build && changeset publish');
   });
 
