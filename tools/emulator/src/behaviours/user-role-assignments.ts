@@ -5,7 +5,7 @@ import { isObject } from '../spec/resolve-ref.js';
 import type { Resource } from '../state/store.js';
 import type { BehaviourContext, BehaviourFamily } from './behaviour.js';
 import { generic, newResource } from './generic.js';
-import { assertRoleAssignment } from './role-assignment-check.js';
+import { assertNotAssigned, assertRoleAssignment } from './role-assignment-check.js';
 
 const user = '/environments/{environmentId}/users/{userId}';
 
@@ -17,7 +17,7 @@ const user = '/environments/{environmentId}/users/{userId}';
 export const userRoleAssignmentBehaviours: BehaviourFamily = {
   [`POST ${user}/roleAssignments`]: (context) => {
     assertRoleAssignment(context.store, context.environmentId ?? '', context.body);
-    assertNotAssigned(context);
+    assertNotAssigned(context.store, context.location.key, context.body);
     return generic.create(context, { ...(isObject(context.body) ? context.body : {}), readOnly: false });
   },
   [`POST ${user}/applicationRoles`]: assignApplicationRole,
@@ -28,24 +28,6 @@ export const userRoleAssignmentBehaviours: BehaviourFamily = {
     return generic.delete(context);
   },
 };
-
-/** The same role for the same scope cannot be assigned twice to one holder. */
-function assertNotAssigned(context: BehaviourContext): void {
-  const body = isObject(context.body) ? context.body : {};
-  const roleId = isObject(body.role) ? body.role.id : undefined;
-  const scope = isObject(body.scope) ? body.scope : {};
-  for (const existing of context.store.items(context.location.key).values()) {
-    const existingScope = isObject(existing.scope) ? existing.scope : {};
-    if (
-      isObject(existing.role) &&
-      existing.role.id === roleId &&
-      existingScope.id === scope.id &&
-      existingScope.type === scope.type
-    ) {
-      throw uniquenessViolation('role.id', roleId);
-    }
-  }
-}
 
 /** The application roles API is outside the curated spec, so any role id is accepted, once per user. */
 function assignApplicationRole(context: BehaviourContext): Reply {
