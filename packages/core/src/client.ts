@@ -130,7 +130,8 @@ export function createClient(config: ClientConfig = {}): Client {
     try {
       return await pending;
     } catch (error) {
-      if (error instanceof HTTPError) throw error;
+      // A failure status after ky's retries is an answer like any other: the caller maps it to an error.
+      if (error instanceof HTTPError) return error.response;
       if (error instanceof KyTimeoutError) {
         // No `cause`: ky's error holds the Request, whose headers (the Authorization token) util.inspect prints.
         throw new TimeoutError(`${method} ${url} took longer than ${attemptTimeout} ms`, attemptTimeout);
@@ -177,31 +178,20 @@ export function createClient(config: ClientConfig = {}): Client {
     let token = tokenProvider ? await tokenProvider.getToken({ signal: options.signal }) : undefined;
     if (token !== undefined) headers.authorization = `Bearer ${token}`;
 
-    let response: Response;
-    try {
+    let response = await send(method, url, headers, body, options.signal, retry, attemptTimeout);
+    // A 401 on a token the provider can replace: forget it, fetch a new one, replay once (streams cannot be replayed).
+    if (
+      response.status === 401 &&
+      token !== undefined &&
+      tokenProvider?.invalidate &&
+      !(body instanceof ReadableStream)
+    ) {
+      await response.body?.cancel();
+      tokenProvider.invalidate(token);
+      token = await tokenProvider.getToken({ signal: options.signal });
+      headers.authorization = `Bearer ${token}`;
+      logger?.debug(`replaying ${method} ${url} once with a new token after 401`);
       response = await send(method, url, headers, body, options.signal, retry, attemptTimeout);
-    } catch (error) {
-      if (!(error instanceof HTTPError)) throw error;
-      response = error.response;
-      // A 401 on a token the provider can replace: forget it, fetch a new one, replay once (streams cannot be replayed).
-      if (
-        response.status === 401 &&
-        token !== undefined &&
-        tokenProvider?.invalidate &&
-        !(body instanceof ReadableStream)
-      ) {
-        await response.body?.cancel();
-        tokenProvider.invalidate(token);
-        token = await tokenProvider.getToken({ signal: options.signal });
-        headers.authorization = `Bearer ${token}`;
-        logger?.debug(`replaying ${method} ${url} once with a new token after 401`);
-        try {
-          response = await send(method, url, headers, body, options.signal, retry, attemptTimeout);
-        } catch (replayError) {
-          if (!(replayError instanceof HTTPError)) throw replayError;
-          response = replayError.response;
-        }
-      }
     }
     logger?.debug(`← ${response.status} ${method} ${url} (${Date.now() - startedAt} ms)`);
     if (hooks?.afterResponse) await hooks.afterResponse(response.clone(), { method, url });
