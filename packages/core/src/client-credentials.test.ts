@@ -409,10 +409,12 @@ describe('a token rolling over mid-load', () => {
     pingOne.settings.expiresIn = 1; // real clock: stale after 0.5 s (half the lifetime, it is under 60 s)
     pingOne.settings.revokeOnTokenRequest = true;
     pingOne.settings.tokenDelay = 20;
-    pingOne.settings.apiDelay = 10; // calls are still in flight with the old token when it is revoked
+    // Calls are still in flight with the old token when it is revoked. Several rollovers (one every 0.5 s)
+    // make it all but certain that at least one of them catches calls mid-flight, on a fast machine too.
+    pingOne.settings.apiDelay = 25;
     const client = clientWith();
     const startedAt = performance.now();
-    const outcomes = await load(client, 25, () => performance.now() - startedAt > 1_300);
+    const outcomes = await load(client, 25, () => performance.now() - startedAt > 2_600);
     expect(outcomes.filter((outcome) => outcome !== 'ok')).toEqual([]);
     expect(pingOne.tokenRequests().length).toBeGreaterThanOrEqual(2);
     // Calls in flight with the revoked token were refused, then replayed with the new one.
