@@ -1,20 +1,7 @@
-/**
- * Conformance of a curated spec with the public reference specs of the PingOne API.
- *
- * Rules, for every operation of a curated (bundled) document:
- * 1. its method and path exist in one of the service's reference documents, comparing paths with
- *    parameter names erased (`/environments/{}/users/{}`), or the operation cites its source in
- *    `externalDocs.url`;
- * 2. where a reference operation exists, both declare the same required path and query parameters:
- *    path parameters compared by name case-insensitively (so `environmentID` matches `environmentId`),
- *    query parameters by exact name. Header parameters are not compared: the reference models
- *    `Content-Type` and telemetry headers as parameters, the curated spec does not.
- */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleSpec } from '@pingone-sdk/generate/bundle-spec';
 import { parse } from 'yaml';
 
 /** spec/ (this package's folder). */
@@ -120,21 +107,9 @@ export function operationsOf(
   return result;
 }
 
-/** Bundles a split curated spec into one JSON document with the redocly CLI of this package. */
+/** Bundles a split curated spec into one JSON document, exactly as the generator reads it. */
 export function bundleCurated(service: string): Json {
-  const root = join(specRoot, service, 'openapi.yaml');
-  const scratch = mkdtempSync(join(tmpdir(), 'pingone-sdk-conformance-'));
-  try {
-    const output = join(scratch, `${service}.json`);
-    const redocly = join(specRoot, 'node_modules', '.bin', 'redocly');
-    execFileSync(redocly, ['bundle', root, '--output', output, '--ext', 'json'], {
-      stdio: 'pipe',
-      env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
-    });
-    return JSON.parse(readFileSync(output, 'utf8')) as Json;
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
-  }
+  return bundleSpec(join(specRoot, service, 'openapi.yaml'));
 }
 
 /** Loads a reference document with a YAML 1.2 parser (the management reference contains TABs). */

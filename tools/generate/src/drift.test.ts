@@ -20,9 +20,11 @@ function readTree(folder: string): Map<string, string> {
 }
 
 describe.each(findServices())('generated code of $name', (service) => {
+  let document: Record<string, unknown> | undefined;
+
   it('matches what the spec generates today (run `pnpm generate` and commit the result if this fails)', async () => {
     const fresh = join(scratch, service.name);
-    await generateService(service, fresh);
+    document = await generateService(service, fresh);
     const expected = readTree(fresh);
     const committed = readTree(service.outputPath);
     const stale = [...new Set([...expected.keys(), ...committed.keys()])].filter(
@@ -35,7 +37,7 @@ describe.each(findServices())('generated code of $name', (service) => {
   }, 120_000);
 
   it('has an up-to-date coverage table in its README (run `pnpm generate` if this fails)', () => {
-    const expected = readmeWithCoverage(service);
+    const expected = readmeWithCoverage(service, document);
     if (expected === undefined) return;
     const readmePath = join(repositoryRoot, 'packages', service.name, 'README.md');
     expect(readFileSync(readmePath, 'utf8'), `${relative(repositoryRoot, readmePath)} is stale`).toBe(
@@ -44,10 +46,9 @@ describe.each(findServices())('generated code of $name', (service) => {
   });
 
   it('is byte-identical when generated twice from the same spec', async () => {
-    const first = join(scratch, `${service.name}-first`);
-    const second = join(scratch, `${service.name}-second`);
-    await generateService(service, first);
-    await generateService(service, second);
-    expect(readTree(second)).toEqual(readTree(first));
+    // The first generation is the drift check's own, in the same scratch folder.
+    const again = join(scratch, `${service.name}-again`);
+    await generateService(service, again);
+    expect(readTree(again)).toEqual(readTree(join(scratch, service.name)));
   }, 120_000);
 });
