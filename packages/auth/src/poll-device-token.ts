@@ -1,8 +1,7 @@
-import { InvalidArgumentError, PingOneError } from '@pingone-sdk/core';
+import { InvalidArgumentError, PingOneError, sleep } from '@pingone-sdk/core';
 import type { AuthClient } from './auth-client.js';
 import { requestTokens } from './internal/request-tokens.js';
 import { requireText } from './internal/require-text.js';
-import { sleep } from './internal/sleep.js';
 import type { TokenSet } from './token-set.js';
 
 /** Options of {@link pollDeviceToken}. */

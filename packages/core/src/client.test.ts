@@ -216,13 +216,22 @@ describe('createClient: bodies and headers', () => {
     expect(headers['user-agent']).toBe(`my-app/1.2 pingone-sdk/${version}`);
   });
 
-  it('throws the TypeError of an invalid header value as it is, sending nothing', async () => {
+  it.each([
+    [{ 'X-Bad': 'line\nbreak' }, 'headers.X-Bad'],
+    [{ 'X-Nul': 'a\0b' }, 'headers.X-Nul'],
+    [{ 'Bad Name': 'value' }, 'headers["Bad Name"]'],
+  ])('refuses the invalid header %j, naming it and sending nothing', async (headers, parameter) => {
     const client = createClient({ baseUrl });
-    const error = await client
-      .get({ url: '/x', headers: { 'X-Bad': 'line\nbreak' } })
-      .catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(TypeError);
+    const error = await client.get({ url: '/x', headers }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect(error).toMatchObject({ parameter });
     expect(server.requests).toHaveLength(0);
+  });
+
+  it('refuses an invalid client header when the client is created', () => {
+    expect(() => createClient({ baseUrl, headers: { 'X-Bad': 'a\r\nX-Injected: 1' } })).toThrow(
+      expect.objectContaining({ parameter: 'headers.X-Bad' }),
+    );
   });
 
   it('accepts call headers as a Headers object', async () => {
@@ -348,5 +357,37 @@ describe('createClient: hooks', () => {
       method: 'GET',
       url: `${baseUrl}/y`,
     });
+  });
+
+  it('lets an error thrown by beforeRequest through as it is, without retrying', async () => {
+    const failure = new Error('hook refused');
+    const client = createClient({
+      baseUrl,
+      retry: { delay: () => 1 },
+      hooks: {
+        beforeRequest: () => {
+          throw failure;
+        },
+      },
+    });
+    await expect(client.get({ url: '/x' })).rejects.toBe(failure);
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe('createClient: a custom fetch', () => {
+  it('is used for every attempt, and any error it throws counts as a connection failure', async () => {
+    // Bun's fetch rejects with a plain Error where Node's rejects with a TypeError.
+    let calls = 0;
+    const flaky: typeof fetch = async (input, init) => {
+      calls += 1;
+      if (calls === 1) throw new Error('Unable to connect');
+      return fetch(input, init);
+    };
+    server.handle((_request, response) => sendJson(response, 200, { ok: true }));
+    const client = createClient({ baseUrl, fetch: flaky, retry: { delay: () => 1 } });
+    await expect(client.get({ url: '/x' })).resolves.toMatchObject({ data: { ok: true } });
+    expect(calls).toBe(2);
+    expect(server.requests).toHaveLength(1);
   });
 });

@@ -1,11 +1,12 @@
-import ky, { type Hooks, HTTPError, type Options as KyOptions, TimeoutError as KyTimeoutError } from 'ky';
 import type { Client, ClientConfig, HttpMethod, RequestOptions, RequestResult } from './client-types.js';
-import { ConnectionError, InvalidArgumentError, MalformedResponseError, TimeoutError } from './errors.js';
+import { InvalidArgumentError, MalformedResponseError } from './errors.js';
 import { buildUrl } from './internal/build-url.js';
 import { concealFromInspection } from './internal/conceal.js';
 import { errorFromResponse } from './internal/error-from-response.js';
+import { checkHeader } from './internal/header-syntax.js';
+import { send, type Transport } from './internal/send.js';
 import { apiUrlOf, checkBaseUrl } from './regions.js';
-import { isNonIdempotent, type KyRetryByMethod, toKyRetry } from './retry-policy.js';
+import { toRetryPolicy } from './retry-policy.js';
 import { type TokenProvider, toTokenProvider } from './token-provider.js';
 import { version } from './version.js';
 
@@ -52,7 +53,7 @@ async function decodeBody(response: Response, method: string): Promise<unknown> 
  * Creates the HTTP runtime every generated operation runs on.
  *
  * Everything that can be decided once is decided here: the base URL is checked, the token provider
- * resolved, ky's retry settings built, the default headers assembled. A call then only expands its URL,
+ * resolved, the retry policy built, the default headers assembled. A call then only expands its URL,
  * attaches the token and sends. Policies live in their own files: retries in retry-policy.ts, the token
  * cache in token-cache.ts, error mapping in internal/error-from-response.ts.
  *
@@ -74,71 +75,26 @@ export function createClient(config: ClientConfig = {}): Client {
   }
   const defaultEnvironmentId = config.environmentId;
   const timeout = checkTimeout(config.timeout, 'timeout') ?? defaultTimeout;
-  const clientRetry = toKyRetry(config.retry, timeout);
+  const clientRetry = toRetryPolicy(config.retry, timeout);
   const logger = config.logger;
   const hooks = config.hooks;
-  const fetchImplementation = config.fetch ?? globalThis.fetch;
+  const transport: Transport = {
+    fetch: config.fetch ?? globalThis.fetch,
+    beforeRequest: hooks?.beforeRequest,
+    logger,
+  };
 
   // Header names are lower-cased once here, so that a call's header replaces the client's whatever its case,
-  // and each call copies a plain object instead of building a Headers instance (ky builds its own).
+  // and each call copies a plain object instead of building a Headers instance.
   const defaultHeaders: Record<string, string> = { accept: 'application/json' };
-  for (const [name, value] of Object.entries(config.headers ?? {}))
-    defaultHeaders[name.toLowerCase()] = value;
+  for (const [name, value] of Object.entries(config.headers ?? {})) {
+    defaultHeaders[name.toLowerCase()] = checkHeader(name, value);
+  }
   // Browsers own the User-Agent header; elsewhere it tells PingOne which SDK called (after the caller's own).
   if (typeof (globalThis as { document?: unknown }).document === 'undefined') {
     const sdkAgent = `pingone-sdk/${version}`;
     const callerAgent = defaultHeaders['user-agent'];
     defaultHeaders['user-agent'] = callerAgent ? `${callerAgent} ${sdkAgent}` : sdkAgent;
-  }
-
-  const kyHooks: Hooks = {};
-  if (hooks?.beforeRequest) kyHooks.beforeRequest = [(request) => hooks.beforeRequest?.(request)];
-  if (logger) {
-    kyHooks.beforeRetry = [
-      ({ request, error, retryCount }) => {
-        const reason = error instanceof HTTPError ? `status ${error.response.status}` : error.message;
-        logger.debug(`retry ${retryCount} of ${request.method} ${request.url} after ${reason}`);
-      },
-    ];
-  }
-  const hasKyHooks = kyHooks.beforeRequest !== undefined || kyHooks.beforeRetry !== undefined;
-
-  async function send(
-    method: HttpMethod,
-    url: string,
-    headers: Record<string, string>,
-    body: BodyInit | undefined,
-    signal: AbortSignal | undefined,
-    retry: KyRetryByMethod,
-    attemptTimeout: number,
-  ): Promise<Response> {
-    // Only the options that differ from ky's defaults (throwHttpErrors is already true): ky merges every
-    // key it is given on every call, so each one left out is work saved.
-    const kyOptions: KyOptions = {
-      method,
-      headers,
-      timeout: attemptTimeout,
-      retry: isNonIdempotent(method) ? retry.nonIdempotent : retry.idempotent,
-      fetch: fetchImplementation,
-    };
-    if (hasKyHooks) kyOptions.hooks = kyHooks;
-    if (body !== undefined) kyOptions.body = body;
-    if (signal) kyOptions.signal = signal;
-    // Outside the try: what ky throws while building the request (an invalid header value) is the
-    // caller's error as it is, not a connection failure.
-    const pending = ky(url, kyOptions);
-    try {
-      return await pending;
-    } catch (error) {
-      // A failure status after ky's retries is an answer like any other: the caller maps it to an error.
-      if (error instanceof HTTPError) return error.response;
-      if (error instanceof KyTimeoutError) {
-        // No `cause`: ky's error holds the Request, whose headers (the Authorization token) util.inspect prints.
-        throw new TimeoutError(`${method} ${url} took longer than ${attemptTimeout} ms`, attemptTimeout);
-      }
-      if (signal?.aborted) throw signal.reason;
-      throw new ConnectionError(`${method} ${url} failed: ${(error as Error).message}`, { cause: error });
-    }
   }
 
   async function call<TData>(options: RequestOptions, method: HttpMethod): Promise<RequestResult<TData>> {
@@ -151,7 +107,7 @@ export function createClient(config: ClientConfig = {}): Client {
     const retry =
       options.retry === undefined && callTimeout === undefined
         ? clientRetry
-        : toKyRetry(options.retry ?? config.retry, attemptTimeout);
+        : toRetryPolicy(options.retry ?? config.retry, attemptTimeout);
 
     const headers: Record<string, string> = { ...defaultHeaders };
     const callHeaders = options.headers;
@@ -160,7 +116,7 @@ export function createClient(config: ClientConfig = {}): Client {
     } else if (callHeaders) {
       for (const name of Object.keys(callHeaders)) {
         const value = callHeaders[name];
-        if (value !== undefined) headers[name.toLowerCase()] = value;
+        if (value !== undefined) headers[name.toLowerCase()] = checkHeader(name, value);
       }
     }
     let body: BodyInit | undefined;
@@ -178,7 +134,8 @@ export function createClient(config: ClientConfig = {}): Client {
     let token = tokenProvider ? await tokenProvider.getToken({ signal: options.signal }) : undefined;
     if (token !== undefined) headers.authorization = `Bearer ${token}`;
 
-    let response = await send(method, url, headers, body, options.signal, retry, attemptTimeout);
+    const outgoing = { method, url, headers, body, signal: options.signal, retry, timeout: attemptTimeout };
+    let response = await send(transport, outgoing);
     // A 401 on a token the provider can replace: forget it, fetch a new one, replay once (streams cannot be replayed).
     if (
       response.status === 401 &&
@@ -191,7 +148,7 @@ export function createClient(config: ClientConfig = {}): Client {
       token = await tokenProvider.getToken({ signal: options.signal });
       headers.authorization = `Bearer ${token}`;
       logger?.debug(`replaying ${method} ${url} once with a new token after 401`);
-      response = await send(method, url, headers, body, options.signal, retry, attemptTimeout);
+      response = await send(transport, outgoing);
     }
     logger?.debug(`← ${response.status} ${method} ${url} (${Date.now() - startedAt} ms)`);
     if (hooks?.afterResponse) await hooks.afterResponse(response.clone(), { method, url });

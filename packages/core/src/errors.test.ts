@@ -15,7 +15,7 @@ import {
   ServerError,
   TimeoutError,
 } from './errors.js';
-import { parseRetryAfter } from './internal/error-from-response.js';
+import { parseRetryAfter } from './internal/retry-after.js';
 
 let server: LoopbackServer;
 let baseUrl: string;

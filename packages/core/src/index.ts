@@ -53,6 +53,7 @@ export {
 } from './paginate.js';
 export { apiUrlOf, authUrlOf, defaultRegion, type Region } from './regions.js';
 export type { RetryOptions } from './retry-policy.js';
+export { sleep } from './sleep.js';
 export { createTokenCache, type IssuedToken, type TokenCacheOptions } from './token-cache.js';
 export { type GetTokenOptions, staticToken, type TokenInput, type TokenProvider } from './token-provider.js';
 export { version } from './version.js';

@@ -1,8 +1,8 @@
-import type { RetryOptions as KyRetryOptions } from 'ky';
-import { HTTPError } from 'ky';
+import { InvalidArgumentError } from './errors.js';
+import { parseRetryAfter } from './internal/retry-after.js';
 
 /**
- * The retry policy, expressed as ky configuration:
+ * The retry policy:
  *
  * - Retried statuses: 408, 429, 500, 502, 503, 504, and connection failures (PingOne's own guidance).
  * - POST and PATCH are retried only on 429 and 503, where PingOne refused the request without
@@ -37,45 +37,60 @@ export interface RetryOptions {
   delay?: (attempt: number) => number;
 }
 
-export const retriedStatusCodes = [408, 429, 500, 502, 503, 504];
+/** The retry options of a client or call with every default filled in, built once per client. */
+export interface RetryPolicy {
+  limit: number;
+  maxRetryAfter: number;
+  backoffLimit: number;
+  delay: (attempt: number) => number;
+}
+
+const retriedStatuses = new Set([408, 429, 500, 502, 503, 504]);
+/** Answers that prove PingOne refused the request without processing it; they carry Retry-After. */
 const refusedWithoutProcessing = new Set([429, 503]);
-const allMethods = ['get', 'put', 'head', 'delete', 'options', 'trace', 'post', 'patch'];
 
-/** ky retry settings for each kind of method, built once per client (and per call only when overridden). */
-export interface KyRetryByMethod {
-  /** GET, PUT, DELETE, HEAD, OPTIONS: the full policy. */
-  idempotent: KyRetryOptions;
-  /** POST and PATCH: only answers that prove the request was refused unprocessed. */
-  nonIdempotent: KyRetryOptions;
+function checkMilliseconds(value: number | undefined, parameter: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!(typeof value === 'number' && value >= 0 && Number.isFinite(value))) {
+    throw new InvalidArgumentError(parameter, 'a number of milliseconds, 0 or more');
+  }
+  return value;
 }
 
-/** Translates our retry options into ky's. */
-export function toKyRetry(retry: RetryOptions | false | undefined, timeout: number): KyRetryByMethod {
-  if (retry === false) return { idempotent: { limit: 0 }, nonIdempotent: { limit: 0 } };
-  const idempotent: KyRetryOptions = {
-    limit: retry?.limit ?? 2,
-    methods: allMethods,
-    statusCodes: retriedStatusCodes,
-    afterStatusCodes: [429, 503],
-    maxRetryAfter: Math.min(retry?.maxRetryAfter ?? 60_000, timeout),
-    backoffLimit: retry?.backoffLimit ?? 10_000,
-    delay: retry?.delay ?? ((attempt) => 500 * 2 ** (attempt - 1)),
-    jitter: true,
-    retryOnTimeout: false,
-  };
+/** Fills in the defaults and checks the caller's values; `timeout` caps Retry-After waits. */
+export function toRetryPolicy(retry: RetryOptions | false | undefined, timeout: number): RetryPolicy {
+  if (retry === false) return { limit: 0, maxRetryAfter: 0, backoffLimit: 0, delay: () => 0 };
+  const limit = retry?.limit ?? 2;
+  if (!(Number.isInteger(limit) && limit >= 0)) {
+    throw new InvalidArgumentError('retry.limit', 'a whole number of retries, 0 or more');
+  }
+  if (retry?.delay !== undefined && typeof retry.delay !== 'function') {
+    throw new InvalidArgumentError('retry.delay', 'a function from the retry number to milliseconds');
+  }
   return {
-    idempotent,
-    nonIdempotent: {
-      ...idempotent,
-      // A connection failure or a 5xx after sending might mean the write happened: do not repeat it.
-      // Returning undefined leaves ky's own checks (status list, Retry-After) in charge.
-      shouldRetry: ({ error }) =>
-        error instanceof HTTPError && refusedWithoutProcessing.has(error.response.status) ? undefined : false,
-    },
+    limit,
+    maxRetryAfter: Math.min(checkMilliseconds(retry?.maxRetryAfter, 'retry.maxRetryAfter', 60_000), timeout),
+    backoffLimit: checkMilliseconds(retry?.backoffLimit, 'retry.backoffLimit', 10_000),
+    delay: retry?.delay ?? ((attempt) => 500 * 2 ** (attempt - 1)),
   };
 }
 
-/** POST and PATCH may create or change something on every attempt. */
-export function isNonIdempotent(method: string): boolean {
-  return method === 'POST' || method === 'PATCH';
+/**
+ * Whether a failed attempt may be sent again: `status` is the answer's, or undefined when the connection
+ * failed. A connection failure or a 5xx after a POST or PATCH was sent might mean the write happened.
+ */
+export function isRetriable(method: string, status: number | undefined): boolean {
+  if (method === 'POST' || method === 'PATCH')
+    return status !== undefined && refusedWithoutProcessing.has(status);
+  return status === undefined || retriedStatuses.has(status);
+}
+
+/** Milliseconds to wait before retry number `attempt` (1-based), after `response` if there was one. */
+export function retryWait(policy: RetryPolicy, attempt: number, response: Response | undefined): number {
+  if (response && refusedWithoutProcessing.has(response.status)) {
+    const seconds = parseRetryAfter(response.headers.get('retry-after'));
+    if (seconds !== undefined) return Math.min(seconds * 1000, policy.maxRetryAfter);
+  }
+  // Full jitter, so that many clients refused together do not come back together.
+  return Math.min(Math.random() * policy.delay(attempt), policy.backoffLimit);
 }
