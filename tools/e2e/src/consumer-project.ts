@@ -1,7 +1,7 @@
 /**
  * A stranger's project: a fresh folder, a package.json, and `npm install` of our packages by name from
  * the local registry. Only the @pingone-sdk scope is pointed at the local registry; third-party
- * dependencies (ky, jose, …) come from the default registry, as they would for a user.
+ * dependencies (jose, …) come from the default registry, as they would for a user.
  */
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';

@@ -54,8 +54,8 @@ async function waitUntilUp(url: string, child: ChildProcess, timeoutMs: number):
   throw new Error(`verdaccio did not answer ${url}-/ping within ${timeoutMs} ms`);
 }
 
-/** Starts Verdaccio in `folder` and resolves once it answers. */
-export async function startLocalRegistry(folder: string): Promise<LocalRegistry> {
+/** Starts Verdaccio in `folder` (on `port`, or a free one) and resolves once it answers. */
+export async function startLocalRegistry(folder: string, port?: number): Promise<LocalRegistry> {
   await mkdir(path.join(folder, 'storage'), { recursive: true });
   const configPath = path.join(folder, 'config.yaml');
   await writeFile(
@@ -76,13 +76,13 @@ export async function startLocalRegistry(folder: string): Promise<LocalRegistry>
       '',
     ].join('\n'),
   );
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}/`;
+  const listenPort = port ?? (await freePort());
+  const url = `http://127.0.0.1:${listenPort}/`;
   const logPath = path.join(folder, 'verdaccio.log');
   const logStream = createWriteStream(logPath);
   const child = spawn(
     process.execPath,
-    [verdaccioBin(), '--config', configPath, '--listen', `127.0.0.1:${port}`],
+    [verdaccioBin(), '--config', configPath, '--listen', `127.0.0.1:${listenPort}`],
     {
       cwd: folder,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -107,6 +107,6 @@ export async function startLocalRegistry(folder: string): Promise<LocalRegistry>
 
   // npm and pnpm refuse to publish without a token for the registry; Verdaccio lets anyone publish.
   const userConfig = path.join(folder, 'publish.npmrc');
-  await writeFile(userConfig, `//127.0.0.1:${port}/:_authToken=e2e-anonymous\n`);
+  await writeFile(userConfig, `//127.0.0.1:${listenPort}/:_authToken=e2e-anonymous\n`);
   return { url, userConfig, log, close };
 }
