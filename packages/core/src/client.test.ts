@@ -376,6 +376,23 @@ describe('createClient: hooks', () => {
 });
 
 describe('createClient: a custom fetch', () => {
+  it('calls fetch detached, as edge runtimes require (workerd throws "Illegal invocation" otherwise)', async () => {
+    function strictFetch(this: unknown, input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+      if (this !== undefined && this !== globalThis) throw new TypeError('Illegal invocation');
+      return fetch(input, init);
+    }
+    server.handle((_request, response) => sendJson(response, 200, { ok: true }));
+    const client = createClient({ baseUrl, fetch: strictFetch, retry: false });
+    await expect(client.get({ url: '/x' })).resolves.toMatchObject({ data: { ok: true } });
+    const hooked = createClient({
+      baseUrl,
+      fetch: strictFetch,
+      retry: false,
+      hooks: { beforeRequest: () => {} },
+    });
+    await expect(hooked.get({ url: '/x' })).resolves.toMatchObject({ data: { ok: true } });
+  });
+
   it('is used for every attempt, and any error it throws counts as a connection failure', async () => {
     // Bun's fetch rejects with a plain Error where Node's rejects with a TypeError.
     let calls = 0;

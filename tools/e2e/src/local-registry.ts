@@ -6,8 +6,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import * as path from 'node:path';
+import { freePort } from './free-port.js';
 
 export interface LocalRegistry {
   /** Registry URL with a trailing slash, e.g. `http://127.0.0.1:40123/`. */
@@ -17,21 +17,6 @@ export interface LocalRegistry {
   /** Verdaccio's own output so far. */
   log(): Promise<string>;
   close(): Promise<void>;
-}
-
-/** Asks the kernel for a free loopback port. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 function verdaccioBin(): string {

@@ -1,9 +1,10 @@
 /**
  * The runtimes the smoke program runs on, and how to get them.
  *
- * Node 20 is the machine's own. Node 22 and 24, Bun and Deno come as prebuilt binaries inside packages
- * of the npm registry (the only registry CI reaches), installed once into tools/e2e/.cache/runtimes and
- * reused while the pinned versions stay the same. Bump a version here to move a runtime forward.
+ * Node 20 is the machine's own. Node 22 and 24, Bun, Deno and workerd come as prebuilt binaries inside
+ * packages of the npm registry (the only registry CI reaches), installed once into
+ * tools/e2e/.cache/runtimes and reused while the pinned versions stay the same. Bump a version here to
+ * move a runtime forward. Chromium is Debian's package (`apt-get install chromium`; .ci/run installs it).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -16,21 +17,33 @@ export const pinnedVersions = {
   node24: '24.22.3',
   bun: '1.4.5',
   deno: '2.9.6',
+  workerd: '1.20261117.1',
 } as const;
+
+/** Where Debian's package puts Chromium; CHROMIUM_PATH names another build. */
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface Runtime {
   /** Row name in the report, and the id used by PINGONE_SDK_E2E_RUNTIMES. */
   id: string;
-  /** The version the runtime must report, or undefined for the machine's own Node. */
+  /** How the smoke program gets in: a command running a file, a bundled edge worker, a bundled web page. */
+  kind: 'command' | 'workerd' | 'chromium';
+  /** The name the smoke program must report for the runtime it finds itself on. */
+  reportsAs: 'node' | 'bun' | 'deno' | 'workerd' | 'chromium';
+  /** The version the runtime must report, when it can report one. */
   expectedVersion: string | undefined;
-  /** The command that runs `smoke.mjs` in the consumer project. */
+  /** Shown for a runtime that cannot report its own version (workerd). */
+  versionLabel?: string;
+  /** The binary: the one running `smoke.mjs` with `args` in the consumer project, workerd or Chromium. */
   command: string;
   args: string[];
   env?: Record<string, string>;
+  /** Why the runtime cannot run on this machine, when it cannot. */
+  unavailable?: string;
 }
 
 interface CachedBinary {
-  id: 'node22' | 'node24' | 'bun' | 'deno';
+  id: 'node22' | 'node24' | 'bun' | 'deno' | 'workerd';
   /** The dependency name in the cache project (an npm alias, so two Node versions can live side by side). */
   alias: string;
   /** The registry package and version behind the alias. */
@@ -85,7 +98,23 @@ function cachedBinaries(): CachedBinary[] {
       spec: `@deno/linux-${arch}-glibc@${pinnedVersions.deno}`,
       binary: 'deno',
     },
+    {
+      id: 'workerd',
+      alias: 'workerd-binary',
+      spec: `@cloudflare/workerd-linux-${arch === 'arm64' ? 'arm64' : '64'}@${pinnedVersions.workerd}`,
+      binary: 'bin/workerd',
+    },
   ];
+}
+
+/** The version Debian's Chromium says it is (`Chromium 156.0.8078.108 built on Debian …`). */
+async function chromiumVersion(): Promise<string | undefined> {
+  if (!existsSync(chromiumPath)) return undefined;
+  const { stdout } = await runChecked(chromiumPath, ['--version'], {
+    cwd: process.cwd(),
+    env: cleanEnvironment(),
+  });
+  return /(\d+\.\d+\.\d+\.\d+)/.exec(stdout)?.[1];
 }
 
 function installedVersion(packageFolder: string): string | undefined {
@@ -155,22 +184,36 @@ export async function prepareRuntimes(
     const binary = binaries.find((candidate) => candidate.id === id) as CachedBinary;
     return path.join(packageFolder(binary), binary.binary);
   };
+  const browserVersion = wanted('chromium') ? await chromiumVersion() : undefined;
   const runtimes: Runtime[] = [
-    { id: 'node20', expectedVersion: process.versions.node, command: process.execPath, args: ['smoke.mjs'] },
+    {
+      id: 'node20',
+      kind: 'command',
+      reportsAs: 'node',
+      expectedVersion: process.versions.node,
+      command: process.execPath,
+      args: ['smoke.mjs'],
+    },
     {
       id: 'node22',
+      kind: 'command',
+      reportsAs: 'node',
       expectedVersion: pinnedVersions.node22,
       command: binaryPath('node22'),
       args: ['smoke.mjs'],
     },
     {
       id: 'node24',
+      kind: 'command',
+      reportsAs: 'node',
       expectedVersion: pinnedVersions.node24,
       command: binaryPath('node24'),
       args: ['smoke.mjs'],
     },
     {
       id: 'bun',
+      kind: 'command',
+      reportsAs: 'bun',
       expectedVersion: pinnedVersions.bun,
       command: binaryPath('bun'),
       args: ['smoke.mjs'],
@@ -178,6 +221,8 @@ export async function prepareRuntimes(
     },
     {
       id: 'deno',
+      kind: 'command',
+      reportsAs: 'deno',
       expectedVersion: pinnedVersions.deno,
       command: binaryPath('deno'),
       // Deno reads package.json and resolves the bare imports from the project's node_modules as npm
@@ -188,9 +233,33 @@ export async function prepareRuntimes(
     {
       // Node 20 again, against an emulator started from the consumer's installed @pingone-sdk/emulator.
       id: 'published-emulator',
+      kind: 'command',
+      reportsAs: 'node',
       expectedVersion: process.versions.node,
       command: process.execPath,
       args: ['with-published-emulator.mjs'],
+    },
+    {
+      // An edge worker: workerd, the runtime of Cloudflare Workers, web APIs only.
+      id: 'workerd',
+      kind: 'workerd',
+      reportsAs: 'workerd',
+      expectedVersion: undefined,
+      versionLabel: pinnedVersions.workerd,
+      command: binaryPath('workerd'),
+      args: [],
+    },
+    {
+      id: 'chromium',
+      kind: 'chromium',
+      reportsAs: 'chromium',
+      expectedVersion: browserVersion,
+      command: chromiumPath,
+      args: [],
+      unavailable:
+        browserVersion === undefined
+          ? `no Chromium at ${chromiumPath}: install Debian's \`chromium\` package (.ci/run does) or set CHROMIUM_PATH`
+          : undefined,
     },
   ];
   return {

@@ -47,8 +47,10 @@ async function attempt(transport: Transport, call: OutgoingCall): Promise<Respon
       request = new Request(call.url, init);
       await transport.beforeRequest(request);
     }
+    // Called detached: edge runtimes' fetch throws "Illegal invocation" when `this` is not the global.
+    const { fetch } = transport;
     try {
-      return await (request ? transport.fetch(request) : transport.fetch(call.url, init));
+      return await (request ? fetch(request) : fetch(call.url, init));
     } catch (error) {
       if (call.signal?.aborted) throw call.signal.reason;
       if (timer.signal.aborted) {
