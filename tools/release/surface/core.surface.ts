@@ -26,6 +26,7 @@ import {
   type Region,
   type RetryOptions,
   ServerError,
+  sleep,
   staticToken,
   TimeoutError,
   type TokenProvider,
@@ -60,6 +61,7 @@ export const custom: TokenProvider = {
 };
 export const hosts: [string, string, string] = [apiUrlOf('CA'), authUrlOf(), version];
 export const baseUrl: string = client.config.baseUrl;
+export const pause: Promise<void> = sleep(10, AbortSignal.timeout(1_000));
 
 interface User {
   id: string;
