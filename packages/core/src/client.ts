@@ -4,6 +4,7 @@ import { buildUrl } from './internal/build-url.js';
 import { concealFromInspection } from './internal/conceal.js';
 import { errorFromResponse } from './internal/error-from-response.js';
 import { checkHeader } from './internal/header-syntax.js';
+import { linkedSignal } from './internal/linked-signal.js';
 import { send, type Transport } from './internal/send.js';
 import { apiUrlOf, checkBaseUrl } from './regions.js';
 import { toRetryPolicy } from './retry-policy.js';
@@ -134,26 +135,32 @@ export function createClient(config: ClientConfig = {}): Client {
     let token = tokenProvider ? await tokenProvider.getToken({ signal: options.signal }) : undefined;
     if (token !== undefined) headers.authorization = `Bearer ${token}`;
 
-    const outgoing = { method, url, headers, body, signal: options.signal, retry, timeout: attemptTimeout };
-    let response = await send(transport, outgoing);
-    // A 401 on a token the provider can replace: forget it, fetch a new one, replay once (streams cannot be replayed).
-    if (
-      response.status === 401 &&
-      token !== undefined &&
-      tokenProvider?.invalidate &&
-      !(body instanceof ReadableStream)
-    ) {
-      await response.body?.cancel();
-      tokenProvider.invalidate(token);
-      token = await tokenProvider.getToken({ signal: options.signal });
-      headers.authorization = `Bearer ${token}`;
-      logger?.debug(`replaying ${method} ${url} once with a new token after 401`);
-      response = await send(transport, outgoing);
+    const link = linkedSignal(options.signal);
+    const outgoing = { method, url, headers, body, signal: link.signal, retry, timeout: attemptTimeout };
+    try {
+      let response = await send(transport, outgoing);
+      // A 401 on a token the provider can replace: forget it, fetch a new one, replay once (streams cannot be replayed).
+      if (
+        response.status === 401 &&
+        token !== undefined &&
+        tokenProvider?.invalidate &&
+        !(body instanceof ReadableStream)
+      ) {
+        await response.body?.cancel();
+        tokenProvider.invalidate(token);
+        token = await tokenProvider.getToken({ signal: options.signal });
+        headers.authorization = `Bearer ${token}`;
+        logger?.debug(`replaying ${method} ${url} once with a new token after 401`);
+        response = await send(transport, outgoing);
+      }
+      logger?.debug(`← ${response.status} ${method} ${url} (${Date.now() - startedAt} ms)`);
+      if (hooks?.afterResponse) await hooks.afterResponse(response.clone(), { method, url });
+      if (!response.ok) throw await errorFromResponse(response);
+      return { data: (await decodeBody(response, method)) as TData, response };
+    } finally {
+      // Only now: the caller's signal must also be able to stop the body download above.
+      link.dispose();
     }
-    logger?.debug(`← ${response.status} ${method} ${url} (${Date.now() - startedAt} ms)`);
-    if (hooks?.afterResponse) await hooks.afterResponse(response.clone(), { method, url });
-    if (!response.ok) throw await errorFromResponse(response);
-    return { data: (await decodeBody(response, method)) as TData, response };
   }
 
   const withMethod =

@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   type LoopbackServer,
@@ -312,6 +313,37 @@ describe('how long it waits', () => {
 });
 
 describe('cancellation and timeouts', () => {
+  it('stops the body download when the signal aborts after the headers arrived', async () => {
+    server.handle((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.write('{"users": [');
+      // …and the rest never comes.
+    });
+    const client = createClient({ baseUrl });
+    const controller = new AbortController();
+    const call = outcome(client.get({ url: '/x', signal: controller.signal }));
+    await waitUntil(() => server.requests.length === 1);
+    await realDelay(50);
+    controller.abort(new Error('caller gave up'));
+    expect(await call).toMatchObject({ message: 'caller gave up' });
+  });
+
+  it('leaves nothing attached to a long-lived signal once a call ends, however it ends', async () => {
+    // A signal shared by every call of a process (a shutdown signal, say) must not collect a listener or a
+    // dependent signal per call: runtimes keep those alive as long as the signal itself.
+    const shutdown = new AbortController();
+    const any = vi.spyOn(AbortSignal, 'any');
+    answers(200, 404, 503, 'drop', 'drop', 'drop');
+    const client = createClient({ baseUrl, retry: fast });
+    await client.get({ url: '/ok', signal: shutdown.signal });
+    await outcome(client.get({ url: '/missing', signal: shutdown.signal }));
+    await outcome(client.get({ url: '/retried', signal: shutdown.signal }));
+    await outcome(client.get({ url: '/dropped', signal: shutdown.signal }));
+    expect(server.requests.length).toBeGreaterThanOrEqual(5);
+    expect(getEventListeners(shutdown.signal, 'abort')).toHaveLength(0);
+    expect(any.mock.calls.some(([signals]) => [...signals].includes(shutdown.signal))).toBe(false);
+  });
+
   it('ends the call promptly when its signal aborts during a backoff wait', async () => {
     answers([503, { 'retry-after': '30' }]);
     const client = createClient({ baseUrl });

@@ -17,6 +17,7 @@ export interface OutgoingCall {
   url: string;
   headers: Record<string, string>;
   body: BodyInit | undefined;
+  /** The call's own signal (see linked-signal.ts), never one that outlives the call. */
   signal: AbortSignal | undefined;
   retry: RetryPolicy;
   /** Limit for one attempt, until the answer's headers arrive. */
@@ -36,7 +37,7 @@ async function attempt(transport: Transport, call: OutgoingCall): Promise<Respon
     method: call.method,
     headers: call.headers,
     body: call.body,
-    // The caller's signal stays attached after the headers arrive, so it can also stop the body download.
+    // The call's signal stays attached after the headers arrive, so it can also stop the body download.
     signal: call.signal ? AbortSignal.any([call.signal, timer.signal]) : timer.signal,
   };
   if (call.body instanceof ReadableStream) init.duplex = 'half';
