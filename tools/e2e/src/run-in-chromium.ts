@@ -40,7 +40,7 @@ export async function runInChromium(
             contentType: 'text/html',
             body: '<!doctype html><meta charset="utf-8"><script type="module" src="smoke-page.bundle.js"></script>',
           })
-        : route.fulfill({ contentType: 'text/javascript', path: bundle.file }),
+        : route.fulfill({ contentType: 'text/javascript', path: bundle }),
     );
     await page.goto(`${smokeOrigin}/index.html`);
     await page.waitForFunction(() => 'runSmoke' in globalThis, undefined, { timeout: 20_000 });

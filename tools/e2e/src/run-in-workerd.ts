@@ -51,7 +51,7 @@ export async function runInWorkerd(
   const bundle = await bundleForWeb(consumerFolder, 'smoke-worker.mjs', ['workerd', 'worker', 'browser']);
   const port = await freePort();
   const configFile = path.join(consumerFolder, 'workerd.capnp');
-  await writeFile(configFile, workerdConfig(bundle.file, port));
+  await writeFile(configFile, workerdConfig(bundle, port));
   const child = spawn(binary, ['serve', configFile], {
     cwd: consumerFolder,
     stdio: ['ignore', 'pipe', 'pipe'],

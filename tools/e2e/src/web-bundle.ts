@@ -6,19 +6,15 @@
 import * as path from 'node:path';
 import { build } from 'esbuild';
 
-export interface WebBundle {
-  file: string;
-  bytes: number;
-}
-
-/** Bundles `entry` (a file in `consumerFolder`) to `<entry>.bundle.js` beside it, for `conditions`. */
+/** Bundles `entry` (a file in `consumerFolder`) to `<entry>.bundle.js` beside it, for `conditions`; returns that file. */
 export async function bundleForWeb(
   consumerFolder: string,
   entry: string,
   conditions: string[],
-): Promise<WebBundle> {
+): Promise<string> {
   const file = path.join(consumerFolder, entry.replace(/\.mjs$/, '.bundle.js'));
-  const result = await build({
+  // platform 'browser': esbuild refuses to resolve a Node built-in instead of leaving it in.
+  await build({
     entryPoints: [path.join(consumerFolder, entry)],
     absWorkingDir: consumerFolder,
     outfile: file,
@@ -28,8 +24,6 @@ export async function bundleForWeb(
     conditions,
     target: 'es2022',
     logLevel: 'silent',
-    metafile: true,
   });
-  const output = Object.values(result.metafile.outputs)[0];
-  return { file, bytes: output?.bytes ?? 0 };
+  return file;
 }
