@@ -7,7 +7,13 @@
  * the environment is the one the worker application lives in. `runtime`: { runtime, version }, to name
  * what this run made. `log(line)` receives progress. Throws on the first failed check.
  */
-import { createAuthClient, createPkce, requestClientCredentialsToken } from '@pingone-sdk/auth';
+import {
+  createAuthClient,
+  createPkce,
+  requestClientCredentialsToken,
+  TokenVerificationError,
+  verifyAccessToken,
+} from '@pingone-sdk/auth';
 import { clientCredentials, NotFoundError, PingOneError, paginate } from '@pingone-sdk/core';
 import { detectImageFormat } from '@pingone-sdk/images';
 import {
@@ -121,7 +127,24 @@ export async function runSmokeSteps(settings, runtime, log) {
   const authClient = createAuthClient({ authUrl, environmentId, clientId, clientSecret });
   const tokens = await requestClientCredentialsToken({ client: authClient });
   check(typeof tokens.accessToken === 'string' && tokens.accessToken.length > 20, 'auth token request');
+  // What an API at the edge does with a bearer token: verify it against the environment's JWKS (WebCrypto).
+  const claims = await verifyAccessToken({ client: authClient, token: tokens.accessToken });
+  check(
+    claims.iss === `${authUrl}/${environmentId}/as`,
+    `verifyAccessToken checked the issuer (${claims.iss})`,
+  );
+  const [header, payload, signature] = tokens.accessToken.split('.');
+  const tampered = `${header}.${payload}.${signature.startsWith('A') ? 'B' : 'A'}${signature.slice(1)}`;
+  try {
+    await verifyAccessToken({ client: authClient, token: tampered });
+    throw new Error('check failed: a tampered token verified');
+  } catch (error) {
+    check(
+      error instanceof TokenVerificationError,
+      `a tampered token is refused (${error?.name}: ${error?.message})`,
+    );
+  }
   const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
   check(detectImageFormat(png) === 'png', 'detectImageFormat knows a PNG');
-  log('auth (PKCE, client credentials) and images (format detection) work');
+  log('auth (PKCE, client credentials, token verification) and images (format detection) work');
 }
