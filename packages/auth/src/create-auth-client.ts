@@ -6,21 +6,13 @@ import {
   type Region,
   type RetryOptions,
 } from '@pingone-sdk/core';
-import { importJWK, importPKCS8, type JWK } from 'jose';
+import type { JWK } from 'jose';
 import type { AuthClient, AuthEndpoints } from './auth-client.js';
 import {
   type ClientAuthenticationMethod,
   clientAuthenticationMethods,
 } from './client-authentication-method.js';
-import { requestJwks } from './generated/sdk.gen.js';
-import {
-  type AssertionKey,
-  type ClientAuthentication,
-  createClientAssertion,
-  jwtBearerAssertionType,
-  registerInternals,
-} from './internal/auth-client-internals.js';
-import { createJwksCache, type KeySet } from './internal/jwks-cache.js';
+import { type ClientAuthentication, registerInternals } from './internal/auth-client-internals.js';
 
 /** Options of {@link createAuthClient}. */
 export interface AuthClientOptions {
@@ -138,47 +130,6 @@ function endpointsOf(issuer: string): AuthEndpoints {
   };
 }
 
-function isCryptoKey(value: unknown): value is CryptoKey {
-  return typeof CryptoKey !== 'undefined' && value instanceof CryptoKey;
-}
-
-/** Prepares the signing key of JWT client assertions once, on first use. */
-function assertionKeyLoader(
-  options: AuthClientOptions,
-  method: ClientAuthenticationMethod,
-): () => Promise<AssertionKey> {
-  let loading: Promise<AssertionKey> | undefined;
-  if (method === 'client_secret_jwt') {
-    const secret = new TextEncoder().encode(options.clientSecret);
-    return () => Promise.resolve({ algorithm: 'HS256', key: secret });
-  }
-  const privateKey = options.privateKey;
-  return () => {
-    loading ??= (async (): Promise<AssertionKey> => {
-      if (typeof privateKey === 'string') {
-        const key = await importPKCS8(privateKey, 'RS256');
-        return { algorithm: 'RS256', key, ...(options.privateKeyId ? { keyId: options.privateKeyId } : {}) };
-      }
-      if (isCryptoKey(privateKey)) {
-        return {
-          algorithm: 'RS256',
-          key: privateKey,
-          ...(options.privateKeyId ? { keyId: options.privateKeyId } : {}),
-        };
-      }
-      const jwk = privateKey as JWK;
-      const key = (await importJWK({ ...jwk, alg: 'RS256' }, 'RS256')) as CryptoKey;
-      const keyId = options.privateKeyId ?? jwk.kid;
-      return { algorithm: 'RS256', key, ...(keyId ? { keyId } : {}) };
-    })();
-    // A key that failed to import is not cached: the next call reports the problem again.
-    loading.catch(() => {
-      loading = undefined;
-    });
-    return loading;
-  };
-}
-
 /**
  * Creates the client every function of @pingone-sdk/auth takes as `client`: it knows the environment's
  * authorization server, authenticates the application with the chosen method, and caches the
@@ -244,10 +195,20 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
   const issuer = `${authUrl}/${encodeURIComponent(environmentId)}/as`;
   const endpoints = Object.freeze(endpointsOf(issuer));
   const clientSecret = options.clientSecret ?? '';
-  const loadAssertionKey =
-    authMethod === 'client_secret_jwt' || authMethod === 'private_key_jwt'
-      ? assertionKeyLoader(options, authMethod)
-      : undefined;
+  let assertionAuthentication: Promise<() => Promise<ClientAuthentication>> | undefined;
+  const authenticateWithAssertion = async (method: 'client_secret_jwt' | 'private_key_jwt') => {
+    // Loaded on first use: a client that authenticates with a secret, or not at all, never loads jose's signer.
+    assertionAuthentication ??= import('./internal/jwt-client-authentication.js').then((module) =>
+      module.createAssertionAuthentication(options, {
+        method,
+        clientId,
+        tokenEndpoint: endpoints.token,
+        lifetimeSeconds: assertionLifetime,
+        now,
+      }),
+    );
+    return (await assertionAuthentication)();
+  };
 
   const client: AuthClient = Object.freeze({
     environmentId,
@@ -267,33 +228,12 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
           return { headers: {}, fields: { client_id: clientId, client_secret: clientSecret } };
         case 'none':
           return { headers: {}, fields: { client_id: clientId } };
-        default: {
-          const key = await (loadAssertionKey as () => Promise<AssertionKey>)();
-          // RFC 7523 §3: the audience is the authorization server; PingOne expects its token endpoint.
-          const assertion = await createClientAssertion(
-            clientId,
-            endpoints.token,
-            key,
-            assertionLifetime,
-            now(),
-          );
-          return {
-            headers: {},
-            fields: {
-              client_id: clientId,
-              client_assertion_type: jwtBearerAssertionType,
-              client_assertion: assertion,
-            },
-          };
-        }
+        default:
+          return authenticateWithAssertion(authMethod);
       }
     },
-    jwks: createJwksCache({
-      load: async () => (await requestJwks({ client: http })).data as KeySet,
-      cooldownMilliseconds: jwksCooldown * 1000,
-      maxAgeMilliseconds: jwksMaxAge * 1000,
-      now,
-    }),
+    jwksCooldownMilliseconds: jwksCooldown * 1000,
+    jwksMaxAgeMilliseconds: jwksMaxAge * 1000,
     clockToleranceSeconds: clockTolerance,
     now,
   });

@@ -5,6 +5,8 @@ import { measure, scenarios } from './measure.js';
 const budgets = JSON.parse(readFileSync(new URL('../budgets.json', import.meta.url), 'utf8')) as {
   consumerBundle: number;
   extraOperation: number;
+  authSignIn: number;
+  authVerify: number;
 };
 
 describe('bundle size budgets (tools/size/budgets.json)', () => {
@@ -22,6 +24,23 @@ describe('bundle size budgets (tools/size/budgets.json)', () => {
     const cost = consumerPlusOne.gzippedBytes - consumer.gzippedBytes;
     console.log(`one more operation: ${cost} B min+gzip (budget ${budgets.extraOperation} B)`);
     expect(cost).toBeLessThan(budgets.extraOperation);
+  });
+
+  it.each([
+    ['authSignIn', scenarios.authSignIn],
+    ['authVerify', scenarios.authVerify],
+  ] as const)('keeps the %s bundle under its budget', async (budget, scenario) => {
+    const measured = await measure(scenario);
+    console.log(`${scenario.name}: ${measured.gzippedBytes} B min+gzip (budget ${budgets[budget]} B)`);
+    expect(measured.gzippedBytes).toBeLessThanOrEqual(budgets[budget]);
+  });
+
+  it('loads the JWT client assertion signer only when a client first uses it', async () => {
+    // A browser client without a secret must not carry jose's signing code before its first call.
+    const signIn = await measure(scenarios.authSignIn);
+    const assertionType = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
+    expect(signIn.code).not.toContain(assertionType);
+    expect(signIn.lazyChunks.some((chunk) => chunk.includes(assertionType))).toBe(true);
   });
 
   it('tree-shakes: the whole package is far larger than a one-operation bundle', async () => {

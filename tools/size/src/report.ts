@@ -4,6 +4,8 @@ import { measure, scenarios } from './measure.js';
 const budgets = JSON.parse(readFileSync(new URL('../budgets.json', import.meta.url), 'utf8')) as {
   consumerBundle: number;
   extraOperation: number;
+  authSignIn: number;
+  authVerify: number;
 };
 const results = await Promise.all(Object.values(scenarios).map(measure));
 console.log('bundle                                                 minified    min+gzip');
@@ -12,7 +14,11 @@ for (const result of results) {
     `${result.name.padEnd(54)} ${String(result.minifiedBytes).padStart(8)} B ${String(result.gzippedBytes).padStart(8)} B`,
   );
 }
-const [, consumer, consumerPlusOne] = results;
+const [, consumer, consumerPlusOne, authSignIn, authVerify] = results;
+if (authSignIn && authVerify) {
+  console.log(`budget: auth sign-in ${authSignIn.gzippedBytes} B of ${budgets.authSignIn} B`);
+  console.log(`budget: auth verify ${authVerify.gzippedBytes} B of ${budgets.authVerify} B`);
+}
 if (consumer && consumerPlusOne) {
   console.log(`budget: consumer bundle ${consumer.gzippedBytes} B of ${budgets.consumerBundle} B`);
   console.log(

@@ -1,8 +1,5 @@
 import { InvalidArgumentError } from '@pingone-sdk/core';
 import type { AuthClient } from '../auth-client.js';
-import type { JwksCache } from './jwks-cache.js';
-
-export { type AssertionKey, createClientAssertion, jwtBearerAssertionType } from './client-assertion.js';
 
 /** Client authentication for one request: headers to add and form fields to merge into the body. */
 export interface ClientAuthentication {
@@ -10,11 +7,14 @@ export interface ClientAuthentication {
   fields: Record<string, string>;
 }
 
-/** What an {@link AuthClient} keeps out of sight: its credentials and its key cache. */
+/** What an {@link AuthClient} keeps out of sight: its credentials and its settings. */
 export interface AuthClientInternals {
   /** Builds the client authentication of one request (a fresh assertion each time for the JWT methods). */
   authenticate(): Promise<ClientAuthentication>;
-  jwks: JwksCache;
+  /** Least time between two key set fetches caused by unknown key ids. */
+  jwksCooldownMilliseconds: number;
+  /** Age after which the key set is fetched again before use. */
+  jwksMaxAgeMilliseconds: number;
   clockToleranceSeconds: number;
   now: () => number;
 }

@@ -1,7 +1,9 @@
 import { decodeProtectedHeader, errors, type JWTPayload, jwtVerify } from 'jose';
 import type { AuthClient } from '../auth-client.js';
+import { requestJwks } from '../generated/sdk.gen.js';
 import { TokenVerificationError, type TokenVerificationReason } from '../token-verification-error.js';
-import { internalsOf } from './auth-client-internals.js';
+import { type AuthClientInternals, internalsOf } from './auth-client-internals.js';
+import { createJwksCache, type JwksCache, type KeySet } from './jwks-cache.js';
 
 /** What a verified token is checked against besides signature, issuer and expiry. */
 export interface JwtExpectations {
@@ -67,6 +69,23 @@ function translate(error: unknown, kind: string): TokenVerificationError {
  * (with the client's clock tolerance). Any other algorithm, `none` included, is refused before any key
  * is looked up.
  */
+// Made on a client's first verification, so that a client that never verifies never loads the cache.
+const keySets = new WeakMap<AuthClient, JwksCache>();
+
+function keySetOf(client: AuthClient, internals: AuthClientInternals): JwksCache {
+  let keySet = keySets.get(client);
+  if (!keySet) {
+    keySet = createJwksCache({
+      load: async () => (await requestJwks({ client: client.http })).data as KeySet,
+      cooldownMilliseconds: internals.jwksCooldownMilliseconds,
+      maxAgeMilliseconds: internals.jwksMaxAgeMilliseconds,
+      now: internals.now,
+    });
+    keySets.set(client, keySet);
+  }
+  return keySet;
+}
+
 export async function verifyJwt(
   client: AuthClient,
   token: string,
@@ -93,7 +112,8 @@ export async function verifyJwt(
     );
   }
   try {
-    const { payload } = await jwtVerify(token, (header) => internals.jwks.getKey(header), {
+    const keySet = keySetOf(client, internals);
+    const { payload } = await jwtVerify(token, (header) => keySet.getKey(header), {
       algorithms: ['RS256'],
       issuer: client.issuer,
       ...(expectations.audience === undefined ? {} : { audience: expectations.audience }),
