@@ -7,19 +7,25 @@ import { oauthError } from './oauth-error.js';
 import type { SigningKeys } from './signing-keys.js';
 import type { TokenService } from './token-service.js';
 
-/** One request to the auth host, `/{environmentId}/as/<endpoint>`. */
+/** One request to the auth host: `/{environmentId}/as/<endpoint>`, or the flows API (endpoint `flows/{flowId}`). */
 export interface AuthContext {
   services: EmulatorServices;
   tokens: TokenService;
   keys: SigningKeys;
   environmentId: string;
   method: string;
-  /** The part after `/as/`, e.g. `token`, `.well-known/openid-configuration`. */
+  /** The part after `/as/`, e.g. `token`, `.well-known/openid-configuration`; `flows/{flowId}` for the flows API. */
   endpoint: string;
   headers: IncomingHttpHeaders;
   /** Form fields of an `application/x-www-form-urlencoded` body, else the query. */
   parameters: URLSearchParams;
   search: URLSearchParams;
+  /** The media type of the body, without parameters (`''` when there is none). */
+  contentType: string;
+  /** A JSON body (any `…json` media type), parsed; undefined otherwise. */
+  body: unknown;
+  /** The flow of a flows API request. */
+  flowId?: string;
   /** The auth endpoints, for grants that need more of them. */
   host: AuthHost;
 }

@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Reply } from '../http/reply.js';
 import { applicationSettings } from './application-settings.js';
 import type { AuthContext } from './auth-host.js';
-import { flowStateOf } from './flow-state.js';
+import { flowStateOf, type PendingAuthorization } from './flow-state.js';
 import { oauthError } from './oauth-error.js';
+import { describeFlow } from './sign-on-flow.js';
 
 /** Sign-on flows last as long as PingOne's authorization codes. */
 const flowLifetimeMilliseconds = 10 * 60 * 1000;
@@ -36,9 +37,11 @@ function authorizeParameters(context: AuthContext): URLSearchParams | Reply {
 
 /**
  * `GET|POST /{environmentId}/as/authorize`: checks the request (client, registered redirect URI,
- * `response_type=code`, PKCE as the application's `pkceEnforcement` demands) and sends the browser to
- * the emulator's sign-on step, `/{environmentId}/as/signon?flowId=…`. Errors that can safely go back
- * to the application are redirected there; an unknown client or redirect URI is answered directly.
+ * `response_type=code`, PKCE as the application's `pkceEnforcement` demands) and starts a sign-on flow:
+ * the browser goes to the emulator's stand-in for the hosted sign-on page,
+ * `/{environmentId}/as/signon?flowId=…`, or with `response_mode=pi.flow` the flow itself is the answer,
+ * for a custom sign-on UI to drive through the flows API. Errors that can safely go back to the
+ * application are redirected there; an unknown client or redirect URI is answered directly.
  */
 export function authorizeEndpoint(context: AuthContext): Reply {
   const parameters = authorizeParameters(context);
@@ -86,8 +89,11 @@ export function authorizeEndpoint(context: AuthContext): Reply {
     return fail('login_required', 'The emulator keeps no sessions; the user must sign on.');
 
   const flowId = randomUUID();
-  flowStateOf(context.services.store).pending.set(flowId, {
+  const flow: PendingAuthorization = {
     flowId,
+    status: 'USERNAME_PASSWORD_REQUIRED',
+    userId: undefined,
+    sessionToken: undefined,
     environmentId: context.environmentId,
     clientId,
     redirectUri,
@@ -98,7 +104,11 @@ export function authorizeEndpoint(context: AuthContext): Reply {
     codeChallengeMethod,
     loginHint: parameters.get('login_hint') ?? undefined,
     expiresAt: Date.now() + flowLifetimeMilliseconds,
-  });
+  };
+  flowStateOf(context.services.store).pending.set(flowId, flow);
+  // A custom sign-on UI asks for the flow itself rather than a redirect to the hosted page.
+  if (parameters.get('response_mode') === 'pi.flow')
+    return { status: 200, body: describeFlow(context, flow) };
   const signOn = new URL(`${context.tokens.issuer(context.environmentId)}/signon`);
   signOn.searchParams.set('flowId', flowId);
   return { status: 302, headers: { Location: signOn.href, 'Cache-Control': 'no-store' } };

@@ -1,8 +1,16 @@
 import type { Store } from '../state/store.js';
 
-/** A started authorization waiting for the user to sign on (the emulator's sign-on flow). */
+/** What a sign-on flow waits for, as the flows API reports it in `status`. */
+export type FlowStatus = 'USERNAME_PASSWORD_REQUIRED' | 'VERIFICATION_CODE_REQUIRED' | 'COMPLETED';
+
+/** A started authorization and its sign-on flow, until the authorization resumes with a code. */
 export interface PendingAuthorization {
   flowId: string;
+  status: FlowStatus;
+  /** The user whose credentials were checked, from then on. */
+  userId: string | undefined;
+  /** Set as the `ST` cookie when the flow completes; resuming requires it back. */
+  sessionToken: string | undefined;
   environmentId: string;
   clientId: string;
   redirectUri: string;

@@ -2,9 +2,11 @@ import type { AuthHost } from './auth-host.js';
 import { authorizationCodeGrant } from './authorization-code-grant.js';
 import { authorizeEndpoint } from './authorize-endpoint.js';
 import { deviceAuthorizationEndpoint, deviceCodeGrant, deviceVerificationEndpoint } from './device-flow.js';
+import { flowsEndpoint } from './flows-endpoint.js';
 import { introspectionEndpoint } from './introspection-endpoint.js';
 import { pushedAuthorizationEndpoint } from './pushed-authorization-endpoint.js';
 import { refreshTokenGrant } from './refresh-token-grant.js';
+import { resumeEndpoint } from './resume-endpoint.js';
 import { revocationEndpoint } from './revocation-endpoint.js';
 import { signOffEndpoint } from './sign-off-endpoint.js';
 import { signOnEndpoint } from './sign-on-endpoint.js';
@@ -12,8 +14,8 @@ import { tokenEndpointWith, type UserGrantHandler } from './user-token-endpoint.
 import { userInfoEndpoint } from './userinfo-endpoint.js';
 
 /**
- * Adds the user-facing flows to an auth host: authorization code with PKCE (and the emulator's sign-on
- * step), PAR, refresh tokens with rotation, the device flow, introspection, revocation, userinfo,
+ * Adds the user-facing flows to an auth host: authorization code with PKCE (with the flows API, resume,
+ * and the emulator's stand-in for the hosted sign-on page), PAR, refresh tokens with rotation, the device flow, introspection, revocation, userinfo,
  * sign-off, and client authentication by `client_secret_jwt`, `private_key_jwt` and `none`.
  */
 export function installUserFlows(host: AuthHost): AuthHost {
@@ -29,6 +31,9 @@ export function installUserFlows(host: AuthHost): AuthHost {
   host.addEndpoint('POST', 'authorize', authorizeEndpoint);
   host.addEndpoint('GET', 'signon', signOnEndpoint);
   host.addEndpoint('POST', 'signon', signOnEndpoint);
+  host.addEndpoint('GET', 'flows/{flowId}', flowsEndpoint);
+  host.addEndpoint('POST', 'flows/{flowId}', flowsEndpoint);
+  host.addEndpoint('GET', 'resume', resumeEndpoint);
   host.addEndpoint('POST', 'par', pushedAuthorizationEndpoint);
   host.addEndpoint('POST', 'device_authorization', deviceAuthorizationEndpoint);
   host.addEndpoint('GET', 'device', deviceVerificationEndpoint);
@@ -56,7 +61,7 @@ export function installUserFlows(host: AuthHost): AuthHost {
             'none',
           ],
           response_types_supported: ['code'],
-          response_modes_supported: ['query'],
+          response_modes_supported: ['query', 'pi.flow'],
         },
       };
     });

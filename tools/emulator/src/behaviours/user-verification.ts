@@ -36,10 +36,19 @@ export function issueVerificationCode(store: Store, environmentId: string, userI
   recordMessage(store, { environmentId, userId, type: 'VERIFICATION_CODE', code: secrets.verificationCode });
 }
 
-function verifyUser(context: BehaviourContext): Reply {
-  const existing = requireVerificationPending(context);
-  const secrets = context.store.privateData(context.location.key) as VerificationSecrets;
-  const given = isObject(context.body) ? context.body.verificationCode : undefined;
+/**
+ * Checks `given` against the user's pending verification code and, when it matches, marks the user
+ * verified (`ACCOUNT_OK`) and returns them; a wrong or spent code throws `INVALID_DATA`. Shared by the
+ * management action and the sign-on flow's `user.verify`.
+ */
+export function redeemVerificationCode(
+  store: Store,
+  environmentId: string,
+  existing: Resource,
+  given: unknown,
+): Resource {
+  const key = `/environments/${environmentId}/users/${existing.id as string}`;
+  const secrets = store.privateData(key) as VerificationSecrets;
   if (secrets.verificationCode === undefined || (secrets.verificationAttempts ?? 0) >= maximumAttempts) {
     throw invalidData([
       {
@@ -63,8 +72,17 @@ function verifyUser(context: BehaviourContext): Reply {
     ...(typeof existing.email === 'string' ? { emailVerified: true } : {}),
     updatedAt: new Date().toISOString(),
   };
-  context.store.putItem(context.location.collectionKey ?? '', existing.id as string, verified);
-  return { status: 200, body: verified };
+  store.putItem(`/environments/${environmentId}/users`, existing.id as string, verified);
+  return verified;
+}
+
+function verifyUser(context: BehaviourContext): Reply {
+  const existing = requireVerificationPending(context);
+  const given = isObject(context.body) ? context.body.verificationCode : undefined;
+  return {
+    status: 200,
+    body: redeemVerificationCode(context.store, context.environmentId ?? '', existing, given),
+  };
 }
 
 function resendCode(context: BehaviourContext): Reply {

@@ -8,13 +8,14 @@ import type { EmulatorServices } from '../behaviours/behaviour.js';
 import { imageFilePrefix, serveImageFile } from '../behaviours/images.js';
 import { controlPrefix, handleControl } from '../control/control-endpoint.js';
 import type { FaultInjector, FaultTarget } from '../faults/fault-injector.js';
-import { ApiError, notFound } from '../http/api-error.js';
+import { ApiError, invalidData, notFound } from '../http/api-error.js';
 import { readBody } from '../http/read-body.js';
 import type { Reply } from '../http/reply.js';
 import { sendReply } from '../http/send-reply.js';
 import type { ApiHandler } from './api-handler.js';
 
 const authPath = /^\/([^/]+)\/as\/(.+)$/;
+const flowPath = /^\/([^/]+)\/flows\/([^/]+)$/;
 
 /** Everything the listener dispatches to. */
 export interface Hosts {
@@ -26,7 +27,7 @@ export interface Hosts {
   faults: FaultInjector;
 }
 
-/** The one `http` listener: controls, then faults, then the api (`/v1/...`) or auth (`/{env}/as/...`) host. */
+/** The one `http` listener: controls, then faults, then the api (`/v1/...`) or auth (`/{env}/as/...`, `/{env}/flows/...`) host. */
 export function createRequestListener(hosts: Hosts) {
   return (request: IncomingMessage, response: ServerResponse): void => {
     const correlationId = randomUUID();
@@ -93,25 +94,51 @@ async function handleAuth(
   path: string,
   search: string,
 ): Promise<Reply> {
-  const match = authPath.exec(path);
-  if (!match) {
-    await readBody(request);
-    throw notFound();
-  }
+  const asMatch = authPath.exec(path);
+  const flowMatch = asMatch ? null : flowPath.exec(path);
   const raw = await readBody(request);
-  const form = String(request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
+  if (!asMatch && !flowMatch) throw notFound();
+  const contentType =
+    String(request.headers['content-type'] ?? '')
+      .split(';')[0]
+      ?.trim()
+      .toLowerCase() ?? '';
   const searchParameters = new URLSearchParams(search);
+  let body: unknown;
+  if (contentType.endsWith('json') && raw.length > 0) {
+    try {
+      body = JSON.parse(raw.toString('utf8'));
+    } catch {
+      throw invalidData([{ code: 'INVALID_VALUE', target: 'body', message: 'The body is not valid JSON.' }]);
+    }
+  }
+  const environmentId = decodePathSegment((asMatch ?? flowMatch)?.[1] ?? '');
   return hosts.auth.handle({
     services: hosts.services,
     tokens: hosts.tokens,
     keys: hosts.keys,
-    environmentId: decodeURIComponent(match[1] ?? ''),
-    endpoint: match[2] ?? '',
+    environmentId,
+    endpoint: asMatch ? (asMatch[2] ?? '') : 'flows/{flowId}',
+    ...(flowMatch ? { flowId: decodePathSegment(flowMatch[2] ?? '') } : {}),
     method: request.method ?? 'GET',
     headers: request.headers,
-    parameters: form ? new URLSearchParams(raw.toString('utf8')) : searchParameters,
+    parameters:
+      contentType === 'application/x-www-form-urlencoded'
+        ? new URLSearchParams(raw.toString('utf8'))
+        : searchParameters,
     search: searchParameters,
+    contentType,
+    body,
   });
+}
+
+/** A path segment as the client meant it; a malformed escape names nothing that exists. */
+function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw notFound();
+  }
 }
 
 function serverError(status: number): Reply {
