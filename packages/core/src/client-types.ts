@@ -17,6 +17,19 @@ export interface RequestSettings {
   timeout?: number;
 }
 
+/** Options of a single call only. */
+export interface CallSettings {
+  /** Cancels the call, including any wait between retries. */
+  signal?: AbortSignal;
+  /**
+   * What to do with a redirect (3xx) answer: follow it, or with `'manual'` resolve with it as it is, to
+   * read its `Location` (as `resumeAuthorization` needs on a server). Browsers hide manual redirects:
+   * there the answer is an `opaqueredirect` with status 0.
+   * @default 'follow'
+   */
+  redirect?: 'follow' | 'manual';
+}
+
 /** Hooks for your own telemetry. They see requests as sent, including their Authorization header. */
 export interface ClientHooks {
   /** Called before each attempt is sent. */
@@ -64,15 +77,13 @@ export interface TDataShape {
 }
 
 /** Everything a generated operation hands to the client for one request. */
-export interface RequestOptions extends RequestSettings {
+export interface RequestOptions extends RequestSettings, CallSettings {
   url: string;
   method?: HttpMethod;
   path?: Record<string, unknown>;
   query?: Record<string, unknown>;
   body?: unknown;
   headers?: Record<string, string | undefined> | Headers;
-  /** Cancels the call, including any wait between retries. */
-  signal?: AbortSignal;
   /** Set by generated code for form and multipart bodies. */
   bodySerializer?: ((body: unknown) => BodyInit) | null;
   /** Free-form values for hooks; not sent. */
@@ -156,7 +167,5 @@ export type Options<
 > = Omit<TData, 'url' | 'path' | 'headers'> &
   PathOptions<TData> &
   HeaderOptions<TData> &
-  RequestSettings & {
-    /** Cancels the call, including any wait between retries. */
-    signal?: AbortSignal;
-  };
+  RequestSettings &
+  CallSettings;

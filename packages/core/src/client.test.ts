@@ -408,3 +408,39 @@ describe('createClient: a custom fetch', () => {
     expect(server.requests).toHaveLength(1);
   });
 });
+
+describe('createClient: redirects', () => {
+  beforeEach(() => {
+    server.handle((request, response) => {
+      if (request.url?.endsWith('/start')) {
+        response.writeHead(302, { location: `${baseUrl}/landed?code=abc` });
+        response.end();
+        return;
+      }
+      sendJson(response, 200, { landed: true });
+    });
+  });
+
+  it('follows a redirect by default', async () => {
+    const client = createClient({ baseUrl });
+    await expect(client.get({ url: '/start' })).resolves.toMatchObject({ data: { landed: true } });
+    expect(server.requests.map((request) => request.url)).toEqual(['/v1/start', '/v1/landed?code=abc']);
+  });
+
+  it("resolves with the redirect itself with redirect: 'manual', to read its Location", async () => {
+    const client = createClient({ baseUrl });
+    const { data, response } = await client.get({ url: '/start', redirect: 'manual' });
+    expect(data).toBeUndefined();
+    expect(response.status).toBe(302);
+    expect(response.headers.get('location')).toBe(`${baseUrl}/landed?code=abc`);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('refuses any other redirect value before sending', async () => {
+    const client = createClient({ baseUrl });
+    await expect(
+      client.get({ url: '/start', redirect: 'error' as unknown as 'manual' }),
+    ).rejects.toMatchObject({ name: 'InvalidArgumentError', parameter: 'redirect' });
+    expect(server.requests).toHaveLength(0);
+  });
+});

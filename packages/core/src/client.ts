@@ -104,6 +104,10 @@ export function createClient(config: ClientConfig = {}): Client {
         ? sameOriginUrl(options.url, baseOrigin)
         : buildUrl(baseUrl, options.url, options.path, defaultEnvironmentId, options.query);
     const callTimeout = checkTimeout(options.timeout, 'timeout');
+    const redirect = options.redirect;
+    if (redirect !== undefined && redirect !== 'follow' && redirect !== 'manual') {
+      throw new InvalidArgumentError('redirect', `'follow' or 'manual', got ${JSON.stringify(redirect)}`);
+    }
     const attemptTimeout = callTimeout ?? timeout;
     const retry =
       options.retry === undefined && callTimeout === undefined
@@ -136,7 +140,16 @@ export function createClient(config: ClientConfig = {}): Client {
     if (token !== undefined) headers.authorization = `Bearer ${token}`;
 
     const link = linkedSignal(options.signal);
-    const outgoing = { method, url, headers, body, signal: link.signal, retry, timeout: attemptTimeout };
+    const outgoing = {
+      method,
+      url,
+      headers,
+      body,
+      signal: link.signal,
+      retry,
+      timeout: attemptTimeout,
+      redirect,
+    };
     try {
       let response = await send(transport, outgoing);
       // A 401 on a token the provider can replace: forget it, fetch a new one, replay once (streams cannot be replayed).
@@ -155,6 +168,10 @@ export function createClient(config: ClientConfig = {}): Client {
       }
       logger?.debug(`← ${response.status} ${method} ${url} (${Date.now() - startedAt} ms)`);
       if (hooks?.afterResponse) await hooks.afterResponse(response.clone(), { method, url });
+      if (redirect === 'manual' && isRedirect(response)) {
+        await response.body?.cancel();
+        return { data: undefined as TData, response };
+      }
       if (!response.ok) throw await errorFromResponse(response);
       return { data: (await decodeBody(response, method)) as TData, response };
     } finally {
@@ -181,6 +198,11 @@ export function createClient(config: ClientConfig = {}): Client {
     options: withMethod('OPTIONS'),
   };
   return concealFromInspection(client, `PingOneClient ${baseUrl}`);
+}
+
+/** A redirect answer: a 3xx, or the opaque stand-in browsers give for one. */
+function isRedirect(response: Response): boolean {
+  return response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
 }
 
 /** Absolute URLs (pagination links) must stay on the client's host: the token must never travel elsewhere. */

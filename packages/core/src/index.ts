@@ -7,6 +7,7 @@ export {
   clientCredentials,
 } from './client-credentials.js';
 export type {
+  CallSettings,
   Client,
   ClientConfig,
   ClientHooks,

@@ -62,6 +62,7 @@ export const custom: TokenProvider = {
 export const hosts: [string, string, string] = [apiUrlOf('CA'), authUrlOf(), version];
 export const baseUrl: string = client.config.baseUrl;
 export const pause: Promise<void> = sleep(10, AbortSignal.timeout(1_000));
+export const redirect = client.get({ url: '/environments', redirect: 'manual' });
 
 interface User {
   id: string;

@@ -22,6 +22,7 @@ export interface OutgoingCall {
   retry: RetryPolicy;
   /** Limit for one attempt, until the answer's headers arrive. */
   timeout: number;
+  redirect: 'follow' | 'manual' | undefined;
 }
 
 // Node's fetch refuses a stream body unless told it is sent half-duplex.
@@ -41,6 +42,7 @@ async function attempt(transport: Transport, call: OutgoingCall): Promise<Respon
     signal: call.signal ? AbortSignal.any([call.signal, timer.signal]) : timer.signal,
   };
   if (call.body instanceof ReadableStream) init.duplex = 'half';
+  if (call.redirect) init.redirect = call.redirect;
   try {
     // Outside the network try below: what the hook throws is the caller's own error, as it is.
     let request: Request | undefined;
