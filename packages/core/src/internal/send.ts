@@ -32,14 +32,18 @@ type StreamingRequestInit = RequestInit & { duplex?: 'half' };
 const attemptTimedOut = Symbol('attempt timed out');
 
 async function attempt(transport: Transport, call: OutgoingCall): Promise<Response> {
-  const timer = new AbortController();
-  const timeoutId = setTimeout(() => timer.abort(attemptTimedOut), call.timeout);
+  const controller = new AbortController();
+  const timeoutId = setTimeout(() => controller.abort(attemptTimedOut), call.timeout);
+  // The call's signal stays attached after the headers arrive, so it can also stop the body download.
+  // A listener rather than AbortSignal.any, which Safari before 17.4 lacks; the call's signal is its own
+  // (see linked-signal.ts), so the listener goes away with the call.
+  const callSignal = call.signal;
+  callSignal?.addEventListener('abort', () => controller.abort(callSignal.reason), { once: true });
   const init: StreamingRequestInit = {
     method: call.method,
     headers: call.headers,
     body: call.body,
-    // The call's signal stays attached after the headers arrive, so it can also stop the body download.
-    signal: call.signal ? AbortSignal.any([call.signal, timer.signal]) : timer.signal,
+    signal: controller.signal,
   };
   if (call.body instanceof ReadableStream) init.duplex = 'half';
   if (call.redirect) init.redirect = call.redirect;
@@ -55,8 +59,8 @@ async function attempt(transport: Transport, call: OutgoingCall): Promise<Respon
     try {
       return await (request ? fetch(request) : fetch(call.url, init));
     } catch (error) {
-      if (call.signal?.aborted) throw call.signal.reason;
-      if (timer.signal.aborted) {
+      if (callSignal?.aborted) throw callSignal.reason;
+      if (controller.signal.reason === attemptTimedOut) {
         throw new TimeoutError(
           `${call.method} ${call.url} took longer than ${call.timeout} ms`,
           call.timeout,
