@@ -1,13 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { budgets } from './budgets.js';
 import { measure, scenarios } from './measure.js';
-
-const budgets = JSON.parse(readFileSync(new URL('../budgets.json', import.meta.url), 'utf8')) as {
-  consumerBundle: number;
-  extraOperation: number;
-  authSignIn: number;
-  authVerify: number;
-};
 
 describe('bundle size budgets (tools/size/budgets.json)', () => {
   it('keeps createManagementClient + clientCredentials + one operation under the consumer budget', async () => {

@@ -1,12 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { budgets } from './budgets.js';
 import { measure, scenarios } from './measure.js';
 
-const budgets = JSON.parse(readFileSync(new URL('../budgets.json', import.meta.url), 'utf8')) as {
-  consumerBundle: number;
-  extraOperation: number;
-  authSignIn: number;
-  authVerify: number;
-};
 const results = await Promise.all(Object.values(scenarios).map(measure));
 console.log('bundle                                                 minified    min+gzip');
 for (const result of results) {

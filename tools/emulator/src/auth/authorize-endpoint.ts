@@ -4,18 +4,11 @@ import { applicationSettings } from './application-settings.js';
 import type { AuthContext } from './auth-host.js';
 import { flowStateOf, type PendingAuthorization } from './flow-state.js';
 import { oauthError } from './oauth-error.js';
+import { redirectTo } from './redirect-to.js';
 import { describeFlow } from './sign-on-flow.js';
 
 /** Sign-on flows last as long as PingOne's authorization codes. */
 const flowLifetimeMilliseconds = 10 * 60 * 1000;
-
-/** A redirect to the application with the outcome in the query. */
-export function redirectTo(uri: string, parameters: Record<string, string | undefined>): Reply {
-  const url = new URL(uri);
-  for (const [name, value] of Object.entries(parameters))
-    if (value !== undefined) url.searchParams.set(name, value);
-  return { status: 302, headers: { Location: url.href, 'Cache-Control': 'no-store' } };
-}
 
 /** The authorize request's parameters: the query, a posted form, or a pushed request (`request_uri`). */
 function authorizeParameters(context: AuthContext): URLSearchParams | Reply {

@@ -1,8 +1,8 @@
 import type { Reply } from '../http/reply.js';
 import { applicationSettings } from './application-settings.js';
 import type { AuthContext } from './auth-host.js';
-import { redirectTo } from './authorize-endpoint.js';
 import { oauthError } from './oauth-error.js';
+import { redirectTo } from './redirect-to.js';
 
 /**
  * `GET /{environmentId}/as/signoff`: the emulator keeps no sessions, so this only redirects to

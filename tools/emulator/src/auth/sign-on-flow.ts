@@ -4,8 +4,8 @@ import { ApiError, invalidData, notFound } from '../http/api-error.js';
 import type { Reply } from '../http/reply.js';
 import { isObject } from '../spec/resolve-ref.js';
 import type { AuthContext } from './auth-host.js';
-import { redirectTo } from './authorize-endpoint.js';
-import { flowStateOf, type PendingAuthorization } from './flow-state.js';
+import { type FlowStatus, flowStateOf, type PendingAuthorization } from './flow-state.js';
+import { redirectTo } from './redirect-to.js';
 import { signOnUser } from './user-sign-on.js';
 
 const codeLifetimeMilliseconds = 10 * 60 * 1000;
@@ -24,16 +24,18 @@ export function requireFlow(context: AuthContext, flowId: string): PendingAuthor
   return flow;
 }
 
+/** The actions a flow offers in each state, listed in its `_links`. */
+const actionsByStatus: Record<FlowStatus, readonly string[]> = {
+  USERNAME_PASSWORD_REQUIRED: ['usernamePassword.check'],
+  VERIFICATION_CODE_REQUIRED: ['user.verify', 'user.sendVerificationCode', 'session.reset'],
+  COMPLETED: [],
+};
+
 /** A flow as the flows API shows it: its `status`, the actions open in it, and `resumeUrl` once done. */
 export function describeFlow(context: AuthContext, flow: PendingAuthorization): Record<string, unknown> {
   const self = `${flowsBase(context)}/${flow.flowId}`;
-  const actions: Record<FlowStatusName, string[]> = {
-    USERNAME_PASSWORD_REQUIRED: ['usernamePassword.check'],
-    VERIFICATION_CODE_REQUIRED: ['user.verify', 'user.sendVerificationCode', 'session.reset'],
-    COMPLETED: [],
-  };
   const links: Record<string, { href: string }> = { self: { href: self } };
-  for (const action of actions[flow.status]) links[action] = { href: self };
+  for (const action of actionsByStatus[flow.status]) links[action] = { href: self };
   const user = flow.userId
     ? context.services.store.getItem(`/environments/${flow.environmentId}/users`, flow.userId)
     : undefined;
@@ -49,9 +51,7 @@ export function describeFlow(context: AuthContext, flow: PendingAuthorization): 
   };
 }
 
-type FlowStatusName = PendingAuthorization['status'];
-
-function requireStatus(flow: PendingAuthorization, status: FlowStatusName): void {
+function requireStatus(flow: PendingAuthorization, status: FlowStatus): void {
   if (flow.status !== status) {
     throw new ApiError(400, 'INVALID_REQUEST', `The flow is ${flow.status}; this action needs ${status}.`);
   }
