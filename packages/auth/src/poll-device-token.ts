@@ -1,7 +1,7 @@
 import { InvalidArgumentError, PingOneError, sleep } from '@pingone-sdk/core';
+import { requireText } from '@pingone-sdk/core/internal';
 import type { AuthClient } from './auth-client.js';
 import { requestTokens } from './internal/request-tokens.js';
-import { requireText } from './internal/require-text.js';
 import type { TokenSet } from './token-set.js';
 
 /** Options of {@link pollDeviceToken}. */

@@ -46,7 +46,8 @@ export interface ClientAuthenticationOptions {
   clientSecret?: string;
   /**
    * How the application authenticates; must match its token endpoint authentication method in PingOne.
-   * @default 'client_secret_basic' with a `clientSecret`, 'private_key_jwt' with a `privateKey`
+   * @default 'client_secret_basic' with a `clientSecret`, 'private_key_jwt' with a `privateKey`, else
+   * 'none' where public clients are allowed (`createAuthClient`)
    * @example 'private_key_jwt'
    */
   authMethod?: ClientAuthenticationMethod;

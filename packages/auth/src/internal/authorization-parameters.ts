@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from '@pingone-sdk/core';
+import { requireText, requireUrl } from '@pingone-sdk/core/internal';
 import type { AuthorizationRequest } from '../authorization-request.js';
-import { requireText, requireUrl } from './require-text.js';
 import { scopeText } from './scope-text.js';
 
 /** Checks an authorization request and returns its wire parameters, in a stable order. */

@@ -42,7 +42,8 @@ export function tokenEndpointError(error: unknown, url: string, clientOnly: bool
 export interface AuthenticatedFormPost {
   /** The endpoint's absolute URL, e.g. `{issuer}/token`. */
   url: string;
-  fields: Record<string, string>;
+  /** Form fields; undefined ones are left out. */
+  fields: Record<string, string | undefined>;
   authenticator: ClientAuthenticator;
   /** Every refusal is the client's (rule 3 above). @default false */
   clientOnly?: boolean;
@@ -55,10 +56,14 @@ export async function postAuthenticatedForm(
   request: AuthenticatedFormPost,
 ): Promise<RequestResult<unknown>> {
   const authentication = await request.authenticator.authenticate();
+  const body = new URLSearchParams();
+  for (const [name, value] of Object.entries({ ...request.fields, ...authentication.fields })) {
+    if (value !== undefined) body.set(name, value);
+  }
   try {
     return await http.post({
       url: request.url,
-      body: new URLSearchParams({ ...request.fields, ...authentication.fields }),
+      body,
       headers: { 'content-type': 'application/x-www-form-urlencoded', ...authentication.headers },
       ...(request.signal ? { signal: request.signal } : {}),
     });
