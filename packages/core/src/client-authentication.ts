@@ -167,8 +167,8 @@ export function createClientAuthenticator(
         });
   const now = target.now ?? Date.now;
 
-  let sign: Promise<() => Promise<string>> | undefined;
-  const assertion = async (): Promise<string> => {
+  let sign: Promise<() => Promise<Record<string, string>>> | undefined;
+  const assertionFields = async (): Promise<Record<string, string>> => {
     sign ??= import('./internal/client-assertion-signer.js').then((module) =>
       module.createAssertionSigner({
         algorithm: method === 'client_secret_jwt' ? 'HS256' : 'RS256',
@@ -180,11 +180,12 @@ export function createClientAuthenticator(
         now,
       }),
     );
+    const loading = sign;
     // A key that failed to load is not kept: the next request reports the problem again.
-    sign.catch(() => {
-      sign = undefined;
+    loading.catch(() => {
+      if (sign === loading) sign = undefined;
     });
-    return (await sign)();
+    return (await loading)();
   };
 
   return {
@@ -201,14 +202,7 @@ export function createClientAuthenticator(
         case 'none':
           return { headers: {}, fields: { client_id: clientId } };
         default:
-          return {
-            headers: {},
-            fields: {
-              client_id: clientId,
-              client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
-              client_assertion: await assertion(),
-            },
-          };
+          return { headers: {}, fields: await assertionFields() };
       }
     },
   };

@@ -33,18 +33,22 @@ async function importSigningKey(
   }
 }
 
+/** The `client_assertion_type` of RFC 7523 JWT client authentication. */
+const jwtBearer = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
+
 /**
  * Signs client assertions (RFC 7523 §3): `iss` and `sub` are the client id, `aud` the configured
  * audience, `jti` a fresh random id so the server can refuse replays, and each expires after the
- * configured lifetime. Loaded on the first assertion only: this module is what brings jose's signer in.
+ * configured lifetime. Returns them as the form fields that carry them. Loaded on the first assertion
+ * only: this module is what brings jose's signer in.
  */
 export async function createAssertionSigner(
   settings: AssertionSignerSettings,
-): Promise<() => Promise<string>> {
+): Promise<() => Promise<Record<string, string>>> {
   const { key, keyId } = await importSigningKey(settings);
-  return () => {
+  return async () => {
     const issuedAt = Math.floor(settings.now() / 1000);
-    return new SignJWT({})
+    const assertion = await new SignJWT({})
       .setProtectedHeader({
         alg: settings.algorithm,
         typ: 'JWT',
@@ -58,5 +62,6 @@ export async function createAssertionSigner(
       .setNotBefore(issuedAt)
       .setExpirationTime(issuedAt + settings.lifetimeSeconds)
       .sign(key);
+    return { client_id: settings.clientId, client_assertion_type: jwtBearer, client_assertion: assertion };
   };
 }
