@@ -21,7 +21,7 @@ export interface AuthEndpoints {
  * client secret and private key stay inside the SDK, out of `JSON.stringify` and `util.inspect`.
  */
 export interface AuthClient {
-  /** The environment whose authorization server this client talks to; undefined when only an `issuer` was given. */
+  /** The environment whose authorization server this client talks to; undefined with only an `issuer`. */
   readonly environmentId: string | undefined;
   /** The application's client id. */
   readonly clientId: string;
@@ -29,7 +29,7 @@ export interface AuthClient {
   readonly authMethod: ClientAuthenticationMethod;
   /** The auth host's origin, e.g. `https://auth.pingone.eu`, the emulator's `authUrl` or a custom domain. */
   readonly authUrl: string;
-  /** The issuer every token of the environment carries as `iss`: `{authUrl}/{environmentId}/as`, or the custom domain's. */
+  /** The issuer every token carries as `iss`: `{authUrl}/{environmentId}/as`, or the custom domain's. */
   readonly issuer: string;
   /** The server's endpoints. */
   readonly endpoints: Readonly<AuthEndpoints>;
