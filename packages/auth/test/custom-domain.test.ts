@@ -15,9 +15,11 @@ import {
   getOpenIdConfiguration,
   getUserInfo,
   introspectToken,
+  pushAuthorizationRequest,
   refreshAccessToken,
   requestClientCredentialsToken,
   revokeToken,
+  startDeviceAuthorization,
   verifyAccessToken,
   verifyIdToken,
 } from '../src/index.js';
@@ -49,6 +51,12 @@ describe('@pingone-sdk/auth on a custom domain', () => {
             grantTypes: ['AUTHORIZATION_CODE', 'REFRESH_TOKEN', 'CLIENT_CREDENTIALS'],
             redirectUris: [redirectUri],
             tokenEndpointAuthMethod: 'CLIENT_SECRET_BASIC',
+          },
+          {
+            id: 'tv',
+            type: 'NATIVE_APP',
+            grantTypes: ['DEVICE_CODE'],
+            tokenEndpointAuthMethod: 'NONE',
           },
           {
             id: 'key-app',
@@ -127,6 +135,24 @@ describe('@pingone-sdk/auth on a custom domain', () => {
     // Nothing went to the standard host: every request named the custom domain.
     expect(requested.length).toBeGreaterThan(0);
     for (const url of requested) expect(url.startsWith(`${issuer}/`), url).toBe(true);
+  });
+
+  it('pushes an authorization request and starts the device flow on the custom domain', async () => {
+    const client = webApp();
+    const pkce = await createPkce();
+    const pushed = await pushAuthorizationRequest({
+      client,
+      redirectUri,
+      scope: 'openid',
+      state: 'par-state',
+      codeChallenge: pkce.challenge,
+    });
+    expect(pushed.authorizeUrl.startsWith(`${issuer}/authorize?`)).toBe(true);
+    const callback = await signInThroughEmulator(pushed.authorizeUrl, 'ada', 'P4ssw0rd!');
+    expect(callback.searchParams.get('state')).toBe('par-state');
+
+    const device = await startDeviceAuthorization({ client: createAuthClient({ issuer, clientId: 'tv' }) });
+    expect(device.verificationUri.startsWith(`${issuer}/`)).toBe(true);
   });
 
   it('gets and verifies a client credentials token with private_key_jwt, for either assertion audience', async () => {
