@@ -1,5 +1,6 @@
 import { createClient } from './client.js';
-import { type ClientAuthenticationOptions, createClientAuthenticator } from './client-authentication.js';
+import { createClientAuthenticator } from './client-authentication.js';
+import type { ClientAuthenticationOptions } from './client-authentication-options.js';
 import { AuthenticationError } from './errors.js';
 import { concealFromInspection } from './internal/conceal.js';
 import { postAuthenticatedForm } from './internal/token-endpoint-request.js';

@@ -5,7 +5,7 @@ export type {
   ClientAuthenticationMethod,
   ClientAuthenticationOptions,
   PrivateKeyInput,
-} from './client-authentication.js';
+} from './client-authentication-options.js';
 export {
   type ClientCredentialsOptions,
   type ClientSecretAuthMethod,
