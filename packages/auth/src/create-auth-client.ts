@@ -142,6 +142,7 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
   registerInternals(client, {
     authenticator,
     fetch: options.fetch,
+    headers: options.headers,
     timeoutMilliseconds: options.timeout ?? 30_000,
     jwksCooldownMilliseconds: jwksCooldown * 1000,
     jwksMaxAgeMilliseconds: jwksMaxAge * 1000,

@@ -52,6 +52,13 @@ describe('verifyAccessToken', () => {
     expect(server.jwksFetches).toBe(1);
   });
 
+  it("fetches the signing keys through the client's fetch, with its headers", async () => {
+    const auth = client({ headers: { 'X-Ping-External-Transaction-ID': 'tx-1' } });
+    await verifyAccessToken({ client: auth, token: await server.sign({ aud: audience }), audience });
+    const keyRequest = server.requests.find((request) => request.url === `${server.issuer}/jwks`);
+    expect(keyRequest?.headers.get('x-ping-external-transaction-id')).toBe('tx-1');
+  });
+
   it('refuses a wrong issuer, a wrong audience and a missing scope', async () => {
     const auth = client();
     const foreign = await server.sign({ aud: audience, iss: 'https://auth.pingone.com/other-env/as' });

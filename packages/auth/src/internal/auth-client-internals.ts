@@ -8,6 +8,8 @@ export interface AuthClientInternals {
   authenticator: ClientAuthenticator;
   /** The caller's fetch, for requests made outside the HTTP client (the signing keys). */
   fetch: typeof globalThis.fetch | undefined;
+  /** The caller's headers for the auth host, sent with the signing key requests too. */
+  headers: Record<string, string> | undefined;
   /** Limit for one request, in milliseconds. */
   timeoutMilliseconds: number;
   /** Least time between two key set fetches caused by unknown key ids. */

@@ -100,6 +100,7 @@ function keySetOf(client: AuthClient, internals: AuthClientInternals): JWTVerify
       cooldownDuration: internals.jwksCooldownMilliseconds,
       cacheMaxAge: internals.jwksMaxAgeMilliseconds,
       timeoutDuration: Math.ceil(internals.timeoutMilliseconds),
+      ...(internals.headers ? { headers: internals.headers } : {}),
       ...(internals.fetch ? { [customFetch]: internals.fetch } : {}),
     });
     keySet = async (header, token) => {
