@@ -1,5 +1,5 @@
+import { requireText, requireUrl } from '@pingone-sdk/core/internal';
 import type { AuthClient } from './auth-client.js';
-import { requireText, requireUrl } from './internal/require-text.js';
 
 /** Options of {@link buildSignOffUrl}. */
 export interface BuildSignOffUrlOptions {

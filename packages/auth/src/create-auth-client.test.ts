@@ -137,5 +137,16 @@ describe('createAuthClient', () => {
     expect(createAuthClient({ ...options, authUrl: 'http://127.0.0.1:4000/' }).issuer).toBe(
       'http://127.0.0.1:4000/env/as',
     );
+    // One rule for blank text, and an issuer that leaves no doubt about the host.
+    expect(() => createAuthClient({ ...options, environmentId: '   ' })).toThrow(/environmentId/);
+    expect(() => createAuthClient({ ...options, clientSecret: ' ' })).toThrow(/clientSecret/);
+    const issuer = 'https://auth.example.com/as';
+    expect(() => createAuthClient({ ...options, issuer, region: 'EU' })).toThrow(/Invalid region/);
+    expect(() => createAuthClient({ ...options, issuer, authUrl: 'https://auth.pingone.com' })).toThrow(
+      /Invalid authUrl/,
+    );
+    expect(() => createAuthClient({ clientId: 'app', issuer: 'http://auth.example.com/as' })).toThrow(
+      /Invalid issuer/,
+    );
   });
 });

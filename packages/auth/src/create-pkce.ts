@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from '@pingone-sdk/core';
-import { base64UrlEncode } from './internal/base64url.js';
+import { base64url } from 'jose';
 
 /** Options of {@link createPkce}. */
 export interface CreatePkceOptions {
@@ -32,7 +32,7 @@ const verifierPattern = /^[A-Za-z0-9\-._~]{43,128}$/;
 export async function createPkce(options: CreatePkceOptions = {}): Promise<Pkce> {
   let verifier = options.verifier;
   if (verifier === undefined) {
-    verifier = base64UrlEncode(crypto.getRandomValues(new Uint8Array(32)));
+    verifier = base64url.encode(crypto.getRandomValues(new Uint8Array(32)));
   } else if (typeof verifier !== 'string' || !verifierPattern.test(verifier)) {
     throw new InvalidArgumentError(
       'verifier',
@@ -40,5 +40,5 @@ export async function createPkce(options: CreatePkceOptions = {}): Promise<Pkce>
     );
   }
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier));
-  return { verifier, challenge: base64UrlEncode(new Uint8Array(digest)), method: 'S256' };
+  return { verifier, challenge: base64url.encode(new Uint8Array(digest)), method: 'S256' };
 }

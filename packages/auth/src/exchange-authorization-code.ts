@@ -1,6 +1,6 @@
+import { requireText, requireUrl } from '@pingone-sdk/core/internal';
 import type { AuthClient } from './auth-client.js';
 import { requestTokens } from './internal/request-tokens.js';
-import { requireText, requireUrl } from './internal/require-text.js';
 import type { TokenSet } from './token-set.js';
 
 /** Options of {@link exchangeAuthorizationCode}. */

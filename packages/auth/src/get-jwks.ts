@@ -1,5 +1,4 @@
 import type { AuthClient } from './auth-client.js';
-import { requestJwks } from './generated/sdk.gen.js';
 import type { JsonWebKeySet } from './generated/types.gen.js';
 
 /** Options of {@link getJwks}. */
@@ -18,8 +17,8 @@ export interface GetJwksOptions {
  * const { keys } = await getJwks({ client });
  */
 export async function getJwks(options: GetJwksOptions): Promise<JsonWebKeySet> {
-  const { data } = await requestJwks({
-    client: options.client.http,
+  const { data } = await options.client.http.get({
+    url: options.client.endpoints.jwks,
     ...(options.signal ? { signal: options.signal } : {}),
   });
   return data as JsonWebKeySet;

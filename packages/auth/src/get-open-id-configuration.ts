@@ -1,5 +1,4 @@
 import type { AuthClient } from './auth-client.js';
-import { requestOpenIdConfiguration } from './generated/sdk.gen.js';
 import type { OpenIdConfiguration } from './generated/types.gen.js';
 
 /** Options of {@link getOpenIdConfiguration}. */
@@ -19,8 +18,8 @@ export interface GetOpenIdConfigurationOptions {
 export async function getOpenIdConfiguration(
   options: GetOpenIdConfigurationOptions,
 ): Promise<OpenIdConfiguration> {
-  const { data } = await requestOpenIdConfiguration({
-    client: options.client.http,
+  const { data } = await options.client.http.get({
+    url: options.client.endpoints.openIdConfiguration,
     ...(options.signal ? { signal: options.signal } : {}),
   });
   return data as OpenIdConfiguration;

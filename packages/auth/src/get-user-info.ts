@@ -1,7 +1,6 @@
+import { requireText } from '@pingone-sdk/core/internal';
 import type { AuthClient } from './auth-client.js';
-import { requestUserInfo } from './generated/sdk.gen.js';
 import type { UserInfo } from './generated/types.gen.js';
-import { requireText } from './internal/require-text.js';
 
 /** Options of {@link getUserInfo}. */
 export interface GetUserInfoOptions {
@@ -22,9 +21,10 @@ export interface GetUserInfoOptions {
  */
 export async function getUserInfo(options: GetUserInfoOptions): Promise<UserInfo> {
   const accessToken = requireText(options.accessToken, 'accessToken');
-  const { data } = await requestUserInfo({
-    client: options.client.http,
-    headers: { Authorization: `Bearer ${accessToken}` },
+  const { client } = options;
+  const { data } = await client.http.get({
+    url: client.endpoints.userInfo,
+    headers: { authorization: `Bearer ${accessToken}` },
     ...(options.signal ? { signal: options.signal } : {}),
   });
   return data as UserInfo;

@@ -1,8 +1,8 @@
+export type { ClientAuthenticationMethod } from '@pingone-sdk/core';
 export type { AuthClient, AuthEndpoints } from './auth-client.js';
 export type { AuthorizationRequest } from './authorization-request.js';
 export { type BuildAuthorizeUrlOptions, buildAuthorizeUrl } from './build-authorize-url.js';
 export { type BuildSignOffUrlOptions, buildSignOffUrl } from './build-sign-off-url.js';
-export type { ClientAuthenticationMethod } from './client-authentication-method.js';
 export { type AuthClientOptions, createAuthClient } from './create-auth-client.js';
 export { type CreatePkceOptions, createPkce, type Pkce } from './create-pkce.js';
 export {

@@ -1,8 +1,7 @@
+import { requireText } from '@pingone-sdk/core/internal';
 import type { AuthClient } from './auth-client.js';
-import { requestIntrospection } from './generated/sdk.gen.js';
 import type { IntrospectionRequest, TokenIntrospection } from './generated/types.gen.js';
-import { internalsOf } from './internal/auth-client-internals.js';
-import { requireText } from './internal/require-text.js';
+import { sendAuthenticatedForm } from './internal/send-authenticated-form.js';
 
 /** Options of {@link introspectToken}. */
 export interface IntrospectTokenOptions {
@@ -29,17 +28,10 @@ export interface IntrospectTokenOptions {
  */
 export async function introspectToken(options: IntrospectTokenOptions): Promise<TokenIntrospection> {
   const { client, signal } = options;
-  const authentication = await internalsOf(client).authenticate();
-  const body: IntrospectionRequest = {
+  const fields: Omit<IntrospectionRequest, 'client_id'> = {
     token: requireText(options.token, 'token'),
-    ...(options.tokenTypeHint ? { token_type_hint: options.tokenTypeHint } : {}),
-    ...authentication.fields,
+    token_type_hint: options.tokenTypeHint,
   };
-  const { data } = await requestIntrospection({
-    client: client.http,
-    body,
-    headers: authentication.headers,
-    ...(signal ? { signal } : {}),
-  });
+  const { data } = await sendAuthenticatedForm(client, client.endpoints.introspection, fields, signal);
   return data as TokenIntrospection;
 }

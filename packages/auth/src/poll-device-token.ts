@@ -1,7 +1,7 @@
-import { InvalidArgumentError, PingOneError, sleep } from '@pingone-sdk/core';
+import { PingOneError, sleep } from '@pingone-sdk/core';
+import { requireSeconds, requireText } from '@pingone-sdk/core/internal';
 import type { AuthClient } from './auth-client.js';
 import { requestTokens } from './internal/request-tokens.js';
-import { requireText } from './internal/require-text.js';
 import type { TokenSet } from './token-set.js';
 
 /** Options of {@link pollDeviceToken}. */
@@ -45,12 +45,8 @@ export interface PollDeviceTokenOptions {
  */
 export async function pollDeviceToken(options: PollDeviceTokenOptions): Promise<TokenSet> {
   const deviceCode = requireText(options.deviceCode, 'deviceCode');
-  let interval = options.interval ?? 5;
-  const slowDown = options.slowDownSeconds ?? 5;
-  if (!Number.isFinite(interval) || interval < 0)
-    throw new InvalidArgumentError('interval', 'a number of seconds ≥ 0');
-  if (!Number.isFinite(slowDown) || slowDown < 0)
-    throw new InvalidArgumentError('slowDownSeconds', 'a number of seconds ≥ 0');
+  let interval = requireSeconds(options.interval, 'interval', 5);
+  const slowDown = requireSeconds(options.slowDownSeconds, 'slowDownSeconds', 5);
   for (let attempts = 1; ; attempts += 1) {
     await sleep(interval * 1000, options.signal);
     try {

@@ -1,8 +1,7 @@
 import type { AuthorizationRequest } from './authorization-request.js';
-import { requestPushedAuthorization } from './generated/sdk.gen.js';
-import type { PushedAuthorizationRequest, PushedAuthorizationResponse } from './generated/types.gen.js';
-import { internalsOf } from './internal/auth-client-internals.js';
+import type { PushedAuthorizationResponse } from './generated/types.gen.js';
 import { authorizationParameters } from './internal/authorization-parameters.js';
+import { sendAuthenticatedForm } from './internal/send-authenticated-form.js';
 
 /** Options of {@link pushAuthorizationRequest}: the authorization request, and a signal. */
 export interface PushAuthorizationRequestOptions extends AuthorizationRequest {
@@ -35,13 +34,12 @@ export async function pushAuthorizationRequest(
 ): Promise<PushedAuthorization> {
   const { client, signal } = options;
   const parameters = authorizationParameters(options);
-  const authentication = await internalsOf(client).authenticate();
-  const { data } = await requestPushedAuthorization({
-    client: client.http,
-    body: { ...Object.fromEntries(parameters), ...authentication.fields } as PushedAuthorizationRequest,
-    headers: authentication.headers,
-    ...(signal ? { signal } : {}),
-  });
+  const { data } = await sendAuthenticatedForm(
+    client,
+    client.endpoints.pushedAuthorization,
+    Object.fromEntries(parameters),
+    signal,
+  );
   const answer = data as PushedAuthorizationResponse;
   const url = new URL(client.endpoints.authorize);
   url.searchParams.set('client_id', client.clientId);

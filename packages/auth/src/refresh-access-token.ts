@@ -1,6 +1,6 @@
+import { requireText } from '@pingone-sdk/core/internal';
 import type { AuthClient } from './auth-client.js';
 import { requestTokens } from './internal/request-tokens.js';
-import { requireText } from './internal/require-text.js';
 import { scopeText } from './internal/scope-text.js';
 import type { TokenSet } from './token-set.js';
 

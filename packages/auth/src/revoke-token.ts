@@ -1,8 +1,7 @@
+import { requireText } from '@pingone-sdk/core/internal';
 import type { AuthClient } from './auth-client.js';
-import { requestRevocation } from './generated/sdk.gen.js';
 import type { RevocationRequest } from './generated/types.gen.js';
-import { internalsOf } from './internal/auth-client-internals.js';
-import { requireText } from './internal/require-text.js';
+import { sendAuthenticatedForm } from './internal/send-authenticated-form.js';
 
 /** Options of {@link revokeToken}. */
 export interface RevokeTokenOptions {
@@ -28,16 +27,9 @@ export interface RevokeTokenOptions {
  */
 export async function revokeToken(options: RevokeTokenOptions): Promise<void> {
   const { client, signal } = options;
-  const authentication = await internalsOf(client).authenticate();
-  const body: RevocationRequest = {
+  const fields: Omit<RevocationRequest, 'client_id'> = {
     token: requireText(options.token, 'token'),
-    ...(options.tokenTypeHint ? { token_type_hint: options.tokenTypeHint } : {}),
-    ...authentication.fields,
+    token_type_hint: options.tokenTypeHint,
   };
-  await requestRevocation({
-    client: client.http,
-    body,
-    headers: authentication.headers,
-    ...(signal ? { signal } : {}),
-  });
+  await sendAuthenticatedForm(client, client.endpoints.revocation, fields, signal);
 }

@@ -1,8 +1,7 @@
 import type { AuthClient } from './auth-client.js';
-import { requestDeviceAuthorization } from './generated/sdk.gen.js';
 import type { DeviceAuthorizationRequest, DeviceAuthorizationResponse } from './generated/types.gen.js';
-import { internalsOf } from './internal/auth-client-internals.js';
 import { scopeText } from './internal/scope-text.js';
+import { sendAuthenticatedForm } from './internal/send-authenticated-form.js';
 
 /** Options of {@link startDeviceAuthorization}. */
 export interface StartDeviceAuthorizationOptions {
@@ -47,17 +46,10 @@ export async function startDeviceAuthorization(
   options: StartDeviceAuthorizationOptions,
 ): Promise<DeviceAuthorization> {
   const { client, signal } = options;
-  const authentication = await internalsOf(client).authenticate();
-  const body: DeviceAuthorizationRequest = {
-    ...(options.scope === undefined ? {} : { scope: scopeText(options.scope) }),
-    ...authentication.fields,
+  const fields: Omit<DeviceAuthorizationRequest, 'client_id'> = {
+    scope: options.scope === undefined ? undefined : scopeText(options.scope),
   };
-  const { data } = await requestDeviceAuthorization({
-    client: client.http,
-    body,
-    headers: authentication.headers,
-    ...(signal ? { signal } : {}),
-  });
+  const { data } = await sendAuthenticatedForm(client, client.endpoints.deviceAuthorization, fields, signal);
   const answer = data as DeviceAuthorizationResponse;
   return {
     deviceCode: answer.device_code,

@@ -7,7 +7,8 @@ import { PingOneSdkError } from '@pingone-sdk/core';
  * - `unsupported_algorithm`: signed with anything but RS256, including `alg: none`.
  * - `unknown_key`: no key of the environment's JWKS has the token's `kid`, even after refetching it.
  * - `invalid_signature`: the signature does not match the key (the token was altered or forged).
- * - `wrong_issuer`: `iss` is not `{authUrl}/{environmentId}/as`.
+ * - `wrong_issuer`: `iss` is not the client's `issuer` (`{authUrl}/{environmentId}/as`, or a custom
+ *   domain's).
  * - `wrong_audience`: `aud` does not include the expected audience (or `azp` is not this client).
  * - `expired`: `exp` has passed, beyond the clock tolerance.
  * - `not_yet_valid`: `nbf` (or `iat`) lies in the future, beyond the clock tolerance.

@@ -1,5 +1,5 @@
 import { generateKeyPair } from 'jose';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFakeAuthServer } from '../test/fake-auth-server.js';
 import { createAuthClient } from './create-auth-client.js';
 import { TokenVerificationError } from './token-verification-error.js';
@@ -28,6 +28,7 @@ describe('verifyAccessToken', () => {
     server = await createFakeAuthServer();
     now = Date.now();
   });
+  afterEach(() => vi.useRealTimers());
   const client = (extra: object = {}) =>
     createAuthClient({
       authUrl: server.authUrl,
@@ -49,6 +50,13 @@ describe('verifyAccessToken', () => {
     expect(results[0]).toMatchObject({ sub: 'user-1', iss: server.issuer });
     for (let index = 0; index < 50; index += 1) await verifyAccessToken({ client: auth, token, audience });
     expect(server.jwksFetches).toBe(1);
+  });
+
+  it("fetches the signing keys through the client's fetch, with its headers", async () => {
+    const auth = client({ headers: { 'X-Ping-External-Transaction-ID': 'tx-1' } });
+    await verifyAccessToken({ client: auth, token: await server.sign({ aud: audience }), audience });
+    const keyRequest = server.requests.find((request) => request.url === `${server.issuer}/jwks`);
+    expect(keyRequest?.headers.get('x-ping-external-transaction-id')).toBe('tx-1');
   });
 
   it('refuses a wrong issuer, a wrong audience and a missing scope', async () => {
@@ -124,6 +132,12 @@ describe('verifyAccessToken', () => {
   });
 
   it('refetches the JWKS for an unknown kid, at most once per cooldown', async () => {
+    // jose's key set reads the system clock for its cooldown; move it with the client's.
+    vi.useFakeTimers({ toFake: ['Date'], now });
+    const advance = (milliseconds: number) => {
+      now += milliseconds;
+      vi.setSystemTime(now);
+    };
     const auth = client({ jwksCooldownSeconds: 30 });
     await verifyAccessToken({ client: auth, token: await server.sign({ aud: audience }), audience });
     expect(server.jwksFetches).toBe(1);
@@ -137,7 +151,7 @@ describe('verifyAccessToken', () => {
       alg: 'RS256',
     });
     const fresh = await server.sign({ aud: audience }, { key: rotated.privateKey, kid: 'key-2' });
-    now += 31_000;
+    advance(31_000);
     await expect(verifyAccessToken({ client: auth, token: fresh, audience })).resolves.toBeTruthy();
     expect(server.jwksFetches).toBe(2);
     // A flood of unknown kids within the cooldown costs no further fetch.
@@ -146,7 +160,7 @@ describe('verifyAccessToken', () => {
       expect(await reasonOf(verifyAccessToken({ client: auth, token, audience }))).toBe('unknown_key');
     }
     expect(server.jwksFetches).toBe(2);
-    now += 31_000;
+    advance(31_000);
     expect(
       await reasonOf(
         verifyAccessToken({

@@ -48,8 +48,9 @@ function scopesOf(payload: JWTPayload): Set<string> {
 
 /**
  * Verifies a PingOne access token locally, the way an API protected by PingOne should: RS256 signature
- * by a key of the environment's JWKS (fetched once, cached, refetched on an unknown `kid`), issuer
- * `{authUrl}/{environmentId}/as`, audience, expiry with the client's clock tolerance, and scopes.
+ * by a key of the environment's JWKS (fetched once, cached, refetched on an unknown `kid`), the client's
+ * issuer (`{authUrl}/{environmentId}/as` or a custom domain's), audience, expiry with the client's clock
+ * tolerance, and scopes.
  * Every refusal throws a {@link TokenVerificationError} whose `reason` names the failed check.
  * A revoked token still verifies until it expires; use `introspectToken` when that matters.
  *

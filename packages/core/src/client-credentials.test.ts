@@ -139,9 +139,13 @@ describe('clientCredentials: the token request', () => {
         environmentId,
         clientId,
         clientSecret,
-        authMethod: 'private_key_jwt' as 'client_secret_basic',
+        authMethod: 'none',
       }),
     ).toThrow(/authMethod/);
+    expect(() => clientCredentials({ environmentId, clientId, authMethod: 'private_key_jwt' })).toThrow(
+      /privateKey/,
+    );
+    expect(() => clientCredentials({ environmentId, clientId })).toThrow(/clientSecret/);
   });
 
   it('sends the token as a Bearer credential on API calls', async () => {

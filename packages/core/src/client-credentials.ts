@@ -1,22 +1,25 @@
-import { basicCredentials } from './basic-credentials.js';
 import { createClient } from './client.js';
-import { AuthenticationError, InvalidArgumentError, MalformedResponseError, PingOneError } from './errors.js';
+import { createClientAuthenticator } from './client-authentication.js';
+import type { ClientAuthenticationOptions } from './client-authentication-options.js';
+import { AuthenticationError } from './errors.js';
 import { concealFromInspection } from './internal/conceal.js';
-import { authUrlOf, checkBaseUrl, type Region } from './regions.js';
+import { postAuthenticatedForm } from './internal/token-endpoint-request.js';
+import { optionalText } from './internal/validate.js';
+import { issuerOf, type Region } from './regions.js';
 import { createTokenCache, type IssuedToken } from './token-cache.js';
 import type { TokenProvider } from './token-provider.js';
 
-/** How the client proves its identity at the token endpoint. */
+/** The secret-based methods; `authMethod` also takes `client_secret_jwt` and `private_key_jwt`. */
 export type ClientSecretAuthMethod = 'client_secret_basic' | 'client_secret_post';
 
 /** Options of {@link clientCredentials}. */
-export interface ClientCredentialsOptions {
-  /** The environment that holds the worker application (often the administrators' environment). */
-  environmentId: string;
-  /** The worker application's client id. */
-  clientId: string;
-  /** The worker application's client secret. Never logged, serialised or put in an error. */
-  clientSecret: string;
+export interface ClientCredentialsOptions extends ClientAuthenticationOptions {
+  /**
+   * The environment that holds the worker application (often the administrators' environment).
+   * Not needed with `issuer`.
+   * @example process.env.PINGONE_ADMIN_ENVIRONMENT_ID
+   */
+  environmentId?: string;
   /**
    * The region of the auth server.
    * @default 'NA'
@@ -28,10 +31,12 @@ export interface ClientCredentialsOptions {
    */
   authUrl?: string;
   /**
-   * How the secret is sent: in an HTTP Basic header, or in the form body.
-   * @default 'client_secret_basic'
+   * The issuer of the environment's tokens, for a custom domain; every endpoint follows from it
+   * (`{issuer}/token`). Replaces `region`, `authUrl` and the environment in the URL.
+   * @default `{authUrl}/{environmentId}/as`
+   * @example 'https://auth.example.com/as'
    */
-  authMethod?: ClientSecretAuthMethod;
+  issuer?: string;
   /** Space-separated scopes to ask for; worker apps usually need none. */
   scope?: string;
   /**
@@ -48,16 +53,10 @@ export interface ClientCredentialsOptions {
   fetch?: typeof globalThis.fetch;
 }
 
-function requireText(value: unknown, parameter: string): string {
-  if (typeof value !== 'string' || value.trim() === '') {
-    throw new InvalidArgumentError(parameter, 'a non-empty string');
-  }
-  return value;
-}
-
 /**
- * Gets worker-application tokens with the OAuth client credentials grant from
- * `{authUrl}/{environmentId}/as/token`, and caches them (see token-cache.ts for the policy).
+ * Gets worker-application tokens with the OAuth client credentials grant from `{issuer}/token`
+ * (`{authUrl}/{environmentId}/as/token` unless a custom-domain `issuer` is given), with any client
+ * authentication method, and caches them (see token-cache.ts for the policy).
  *
  * @example
  * const token = clientCredentials({
@@ -66,65 +65,41 @@ function requireText(value: unknown, parameter: string): string {
  *   clientSecret: process.env.PINGONE_CLIENT_SECRET!,
  *   region: 'EU',
  * });
+ * @example
+ * // A worker that signs its requests with a private key, behind a custom domain:
+ * const token = clientCredentials({
+ *   issuer: 'https://auth.example.com/as',
+ *   clientId: process.env.PINGONE_CLIENT_ID!,
+ *   privateKey: process.env.PINGONE_PRIVATE_KEY_PEM!,
+ *   privateKeyId: 'worker-key-1',
+ * });
  */
 export function clientCredentials(options: ClientCredentialsOptions): TokenProvider {
-  const environmentId = requireText(options?.environmentId, 'environmentId');
-  const clientId = requireText(options.clientId, 'clientId');
-  const clientSecret = requireText(options.clientSecret, 'clientSecret');
-  const authMethod = options.authMethod ?? 'client_secret_basic';
-  if (authMethod !== 'client_secret_basic' && authMethod !== 'client_secret_post') {
-    throw new InvalidArgumentError(
-      'authMethod',
-      `'client_secret_basic' or 'client_secret_post', got ${String(authMethod)}`,
-    );
-  }
+  const issuer = issuerOf(options ?? {});
+  const authenticator = createClientAuthenticator(options, { issuer, allowNone: false });
+  const scope = optionalText(options.scope, 'scope');
   // The token request runs on the same client as every API call: same timeouts, same error mapping, and
   // retries only where PingOne refused the POST unprocessed (429, 503).
   const http = createClient({
-    baseUrl:
-      options.authUrl === undefined ? authUrlOf(options.region) : checkBaseUrl(options.authUrl, 'authUrl'),
+    baseUrl: new URL(issuer).origin,
     ...(options.timeout !== undefined && { timeout: options.timeout }),
     ...(options.fetch !== undefined && { fetch: options.fetch }),
   });
+  const tokenEndpoint = `${issuer}/token`;
 
   const requestToken = async (): Promise<IssuedToken> => {
-    const form = new URLSearchParams({ grant_type: 'client_credentials' });
-    if (options.scope) form.set('scope', options.scope);
-    const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
-    if (authMethod === 'client_secret_basic') {
-      headers.authorization = basicCredentials(clientId, clientSecret);
-    } else {
-      form.set('client_id', clientId);
-      form.set('client_secret', clientSecret);
-    }
-    let answer: { data: unknown; response: Response };
-    try {
-      answer = await http.post({
-        url: '/{environmentId}/as/token',
-        path: { environmentId },
-        body: form,
-        headers,
-      });
-    } catch (error) {
-      // Every refusal of the credentials is an authentication failure, whatever 4xx status carried it;
-      // a body that is not JSON is one too (and its parser message, which may quote a token, is dropped).
-      if (error instanceof MalformedResponseError) {
-        throw new AuthenticationError({
-          ...error,
-          message: 'The token endpoint answered with a body that is not valid JSON',
-        });
-      }
-      if (error instanceof PingOneError && error.status < 500 && !(error instanceof AuthenticationError)) {
-        throw new AuthenticationError({ ...error, message: error.message, response: error.response });
-      }
-      throw error;
-    }
-    const body = (answer.data ?? {}) as { access_token?: unknown; expires_in?: unknown };
+    const { data, response } = await postAuthenticatedForm(http, {
+      url: tokenEndpoint,
+      fields: { grant_type: 'client_credentials', ...(scope === undefined ? {} : { scope }) },
+      authenticator,
+      clientOnly: true,
+    });
+    const body = (data ?? {}) as { access_token?: unknown; expires_in?: unknown };
     if (typeof body.access_token !== 'string' || body.access_token === '') {
       throw new AuthenticationError({
-        status: answer.response.status,
+        status: response.status,
         message: 'The token endpoint answered without an access_token',
-        correlationId: answer.response.headers.get('correlation-id') ?? undefined,
+        correlationId: response.headers.get('correlation-id') ?? undefined,
       });
     }
     // PingOne's worker tokens live an hour; assume that when expires_in is missing.
@@ -135,5 +110,5 @@ export function clientCredentials(options: ClientCredentialsOptions): TokenProvi
   const provider = createTokenCache(requestToken, {
     ...(options.refreshWindowSeconds !== undefined && { refreshWindowSeconds: options.refreshWindowSeconds }),
   });
-  return concealFromInspection(provider, `ClientCredentialsTokenProvider ${clientId}`);
+  return concealFromInspection(provider, `ClientCredentialsTokenProvider ${options.clientId}`);
 }

@@ -6,6 +6,7 @@ import { errorFromResponse } from './internal/error-from-response.js';
 import { checkHeader } from './internal/header-syntax.js';
 import { linkedSignal } from './internal/linked-signal.js';
 import { send, type Transport } from './internal/send.js';
+import { optionalText, optionalTimeout } from './internal/validate.js';
 import { apiUrlOf, checkBaseUrl } from './regions.js';
 import { toRetryPolicy } from './retry-policy.js';
 import { type TokenProvider, toTokenProvider } from './token-provider.js';
@@ -13,12 +14,7 @@ import { version } from './version.js';
 
 const defaultTimeout = 30_000;
 
-function checkTimeout(timeout: number | undefined, parameter: string): number | undefined {
-  if (timeout !== undefined && !(Number.isFinite(timeout) && timeout > 0 && timeout <= 2_147_483_647)) {
-    throw new InvalidArgumentError(parameter, 'a positive number of milliseconds');
-  }
-  return timeout;
-}
+const checkTimeout = optionalTimeout;
 
 function isBodyInit(body: unknown): body is BodyInit {
   return (
@@ -68,13 +64,7 @@ export function createClient(config: ClientConfig = {}): Client {
   const baseOrigin = new URL(baseUrl).origin;
   const tokenProvider: TokenProvider | undefined =
     config.token === undefined ? undefined : toTokenProvider(config.token);
-  if (
-    config.environmentId !== undefined &&
-    (typeof config.environmentId !== 'string' || config.environmentId === '')
-  ) {
-    throw new InvalidArgumentError('environmentId', 'a non-empty string');
-  }
-  const defaultEnvironmentId = config.environmentId;
+  const defaultEnvironmentId = optionalText(config.environmentId, 'environmentId');
   const timeout = checkTimeout(config.timeout, 'timeout') ?? defaultTimeout;
   const clientRetry = toRetryPolicy(config.retry, timeout);
   const logger = config.logger;

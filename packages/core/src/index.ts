@@ -1,6 +1,11 @@
 export { basicCredentials } from './basic-credentials.js';
 export { formDataBodySerializer, urlSearchParamsBodySerializer } from './body-serializers.js';
 export { createClient } from './client.js';
+export type {
+  ClientAuthenticationMethod,
+  ClientAuthenticationOptions,
+  PrivateKeyInput,
+} from './client-authentication-options.js';
 export {
   type ClientCredentialsOptions,
   type ClientSecretAuthMethod,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createClient } from './client.js';
 import { clientCredentials } from './client-credentials.js';
 import { InvalidArgumentError } from './errors.js';
-import { apiUrlOf, authUrlOf, defaultRegion, type Region } from './regions.js';
+import { apiUrlOf, authUrlOf, defaultRegion, issuerOf, type Region } from './regions.js';
 
 const hosts: Array<[Region, string, string]> = [
   ['NA', 'https://api.pingone.com/v1', 'https://auth.pingone.com'],
@@ -83,5 +83,32 @@ describe('regions', () => {
     expect(() => createClient({ baseUrl: '/v1' })).toThrow(InvalidArgumentError);
     expect(() => createClient({ baseUrl: 'https://api.pingone.com/v1?x=1' })).toThrow(InvalidArgumentError);
     expect(() => createClient({ baseUrl: 'https://api.pingone.com/v1#x' })).toThrow(InvalidArgumentError);
+  });
+});
+
+describe('issuerOf', () => {
+  it('puts the environment under the region host or authUrl, encoded', () => {
+    expect(issuerOf({ environmentId: 'env-1' })).toBe('https://auth.pingone.com/env-1/as');
+    expect(issuerOf({ environmentId: 'env 1', region: 'EU' })).toBe('https://auth.pingone.eu/env%201/as');
+    expect(issuerOf({ environmentId: 'env-1', authUrl: 'http://127.0.0.1:4000/' })).toBe(
+      'http://127.0.0.1:4000/env-1/as',
+    );
+  });
+
+  it('takes a custom-domain issuer as it is, without the environment', () => {
+    expect(issuerOf({ issuer: 'https://auth.example.com/as/' })).toBe('https://auth.example.com/as');
+    expect(issuerOf({ issuer: 'https://auth.example.com/as', environmentId: 'env-1' })).toBe(
+      'https://auth.example.com/as',
+    );
+  });
+
+  it('refuses an issuer with region or authUrl, a plain-http or blank issuer, and a missing environment', () => {
+    expect(() => issuerOf({ issuer: 'https://auth.example.com/as', region: 'EU' })).toThrow(/Invalid region/);
+    expect(() => issuerOf({ issuer: 'https://auth.example.com/as', authUrl: 'https://x.example' })).toThrow(
+      /Invalid authUrl/,
+    );
+    expect(() => issuerOf({ issuer: 'http://auth.example.com/as' })).toThrow(/Invalid issuer: an https:/);
+    expect(() => issuerOf({ issuer: ' ' })).toThrow('Invalid issuer: a non-blank string');
+    expect(() => issuerOf({})).toThrow('Invalid environmentId: a non-blank string');
   });
 });

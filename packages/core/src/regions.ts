@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from './errors.js';
+import { requireText } from './internal/validate.js';
 
 /**
  * PingOne's regions. Each serves the management API at `https://api.pingone.{tld}/v1` and the auth
@@ -53,6 +54,7 @@ function isLoopback(hostname: string): boolean {
  * only for loopback hosts (the emulator, a local proxy): anything else would send tokens in clear text.
  */
 export function checkBaseUrl(value: string, parameter: string): string {
+  requireText(value, parameter);
   let url: URL;
   try {
     url = new URL(value);
@@ -72,4 +74,36 @@ export function checkBaseUrl(value: string, parameter: string): string {
     throw new InvalidArgumentError(parameter, 'a URL without query or fragment');
   }
   return url.href.replace(/\/+$/, '');
+}
+
+/** Where an environment's authorization server lives: a region or auth host plus the environment, or an issuer. */
+export interface AuthServerLocation {
+  region?: Region | undefined;
+  authUrl?: string | undefined;
+  issuer?: string | undefined;
+  environmentId?: string | undefined;
+}
+
+/**
+ * The issuer of an environment's tokens, from which every auth endpoint follows (`{issuer}/token`, …):
+ * `{authUrl}/{environmentId}/as` on PingOne's hosts, or the given `issuer` as it is, which a custom
+ * domain needs (`https://auth.example.com/as`). An issuer cannot be combined with `region` or `authUrl`:
+ * one of them would be silently ignored.
+ */
+export function issuerOf(location: AuthServerLocation): string {
+  if (location.issuer !== undefined) {
+    for (const conflicting of ['region', 'authUrl'] as const) {
+      if (location[conflicting] !== undefined) {
+        throw new InvalidArgumentError(
+          conflicting,
+          `left out when \`issuer\` is given (the issuer names the host)`,
+        );
+      }
+    }
+    return checkBaseUrl(requireText(location.issuer, 'issuer'), 'issuer');
+  }
+  const environmentId = requireText(location.environmentId, 'environmentId');
+  const authUrl =
+    location.authUrl === undefined ? authUrlOf(location.region) : checkBaseUrl(location.authUrl, 'authUrl');
+  return `${authUrl}/${encodeURIComponent(environmentId)}/as`;
 }

@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from './errors.js';
 import { parseRetryAfter } from './internal/retry-after.js';
+import { requireMilliseconds } from './internal/validate.js';
 
 /**
  * The retry policy:
@@ -49,14 +50,6 @@ const retriedStatuses = new Set([408, 429, 500, 502, 503, 504]);
 /** Answers that prove PingOne refused the request without processing it; they carry Retry-After. */
 const refusedWithoutProcessing = new Set([429, 503]);
 
-function checkMilliseconds(value: number | undefined, parameter: string, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (!(typeof value === 'number' && value >= 0 && Number.isFinite(value))) {
-    throw new InvalidArgumentError(parameter, 'a number of milliseconds, 0 or more');
-  }
-  return value;
-}
-
 /** Fills in the defaults and checks the caller's values; `timeout` caps Retry-After waits. */
 export function toRetryPolicy(retry: RetryOptions | false | undefined, timeout: number): RetryPolicy {
   if (retry === false) return { limit: 0, maxRetryAfter: 0, backoffLimit: 0, delay: () => 0 };
@@ -69,8 +62,11 @@ export function toRetryPolicy(retry: RetryOptions | false | undefined, timeout: 
   }
   return {
     limit,
-    maxRetryAfter: Math.min(checkMilliseconds(retry?.maxRetryAfter, 'retry.maxRetryAfter', 60_000), timeout),
-    backoffLimit: checkMilliseconds(retry?.backoffLimit, 'retry.backoffLimit', 10_000),
+    maxRetryAfter: Math.min(
+      requireMilliseconds(retry?.maxRetryAfter, 'retry.maxRetryAfter', 60_000),
+      timeout,
+    ),
+    backoffLimit: requireMilliseconds(retry?.backoffLimit, 'retry.backoffLimit', 10_000),
     delay: retry?.delay ?? ((attempt) => 500 * 2 ** (attempt - 1)),
   };
 }

@@ -1,4 +1,5 @@
 import { abortable } from './internal/abortable.js';
+import { requireSeconds } from './internal/validate.js';
 import type { TokenProvider } from './token-provider.js';
 
 /**
@@ -38,7 +39,8 @@ export function createTokenCache(
   fetchToken: () => Promise<IssuedToken>,
   options: TokenCacheOptions = {},
 ): Required<TokenProvider> {
-  const refreshWindowMilliseconds = (options.refreshWindowSeconds ?? 60) * 1000;
+  const refreshWindowMilliseconds =
+    requireSeconds(options.refreshWindowSeconds, 'refreshWindowSeconds', 60) * 1000;
   const now = options.now ?? Date.now;
   let cached: { token: string; staleAt: number } | undefined;
   let inFlight: Promise<string> | undefined;

@@ -24,6 +24,14 @@ describe('staticToken', () => {
     await expect(staticToken('abc').getToken()).resolves.toBe('abc');
   });
 
+  it('refuses a blank token, white space alone included', () => {
+    for (const token of ['', '  ']) {
+      expect(() => staticToken(token)).toThrow(
+        'Invalid token: a non-blank string or a function returning one',
+      );
+    }
+  });
+
   it('calls a function before every request, so the token may change', async () => {
     server.handle((_request, response) => sendJson(response, 200, {}));
     let count = 0;

@@ -38,8 +38,8 @@ export type TokenInput = TokenProvider | string;
  * staticToken(async () => (await mySession()).accessToken)
  */
 export function staticToken(token: string | (() => string | Promise<string>)): TokenProvider {
-  if (typeof token !== 'function' && (typeof token !== 'string' || token === '')) {
-    throw new InvalidArgumentError('token', 'a non-empty string or a function returning one');
+  if (typeof token !== 'function' && (typeof token !== 'string' || token.trim() === '')) {
+    throw new InvalidArgumentError('token', 'a non-blank string or a function returning one');
   }
   const provider: TokenProvider = {
     getToken: typeof token === 'function' ? async () => token() : () => Promise.resolve(token),

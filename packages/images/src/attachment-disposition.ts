@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '@pingone-sdk/core';
+import { requireText } from '@pingone-sdk/core/internal';
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused.
 const controlCharacter = /[\u0000-\u001f\u007f]/;
@@ -30,12 +31,13 @@ function encodeExtendedValue(text: string): string {
  * attachmentDisposition('café.png'); // `attachment; filename="caf_.png"; filename*=UTF-8''caf%C3%A9.png`
  */
 export function attachmentDisposition(filename: string): string {
-  if (typeof filename !== 'string') throw new InvalidArgumentError('filename', 'a string');
+  requireText(filename, 'filename');
   if (controlCharacter.test(filename)) {
     throw new InvalidArgumentError('filename', 'a file name without control characters or line breaks');
   }
   const name = filename.slice(Math.max(filename.lastIndexOf('/'), filename.lastIndexOf('\\')) + 1).trim();
-  if (name === '') throw new InvalidArgumentError('filename', 'a non-empty file name');
+  // What is left after the directories ('reports/' leaves nothing) must be a name too.
+  requireText(name, 'filename');
   const fallback = name.replace(unsafeInQuotedName, '_');
   if (fallback === name) return `attachment; filename="${name}"`;
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeExtendedValue(name)}`;

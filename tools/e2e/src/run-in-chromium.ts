@@ -6,7 +6,7 @@
  */
 import { chromium } from 'playwright-core';
 import type { CommandResult } from './run-command.js';
-import type { SmokeTarget } from './run-smoke.js';
+import type { SmokeTarget } from './smoke-target.js';
 import { bundleForWeb } from './web-bundle.js';
 
 // Root runs Chromium without its sandbox; the rest keeps it from reaching for Google's hosts.

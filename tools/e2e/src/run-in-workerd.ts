@@ -9,7 +9,7 @@ import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { freePort } from './free-port.js';
 import type { CommandResult } from './run-command.js';
-import type { SmokeTarget } from './run-smoke.js';
+import type { SmokeTarget } from './smoke-target.js';
 import { bundleForWeb } from './web-bundle.js';
 
 function workerdConfig(bundleFile: string, port: number): string {

@@ -4,14 +4,7 @@ import { type CommandResult, cleanEnvironment, runCommand } from './run-command.
 import { runInChromium } from './run-in-chromium.js';
 import { runInWorkerd } from './run-in-workerd.js';
 import type { Runtime } from './runtimes.js';
-
-export interface SmokeTarget {
-  apiUrl: string;
-  authUrl: string;
-  environmentId: string;
-  clientId: string;
-  clientSecret: string;
-}
+import type { SmokeTarget } from './smoke-target.js';
 
 export interface SmokeResult {
   runtime: string;

@@ -99,6 +99,14 @@ export interface EmulatorOptions {
   seed?: EmulatorSeed;
   /** Faults to inject from the first request on; change them later with `setFaults()`. @default none */
   faults?: FaultOptions;
+  /**
+   * Also serve the seeded environment's auth host on a second loopback origin, as a PingOne custom
+   * domain does: there `/as/token` (no environment in the path) is the environment's token endpoint, and
+   * tokens asked for there carry the issuer `{origin}/as`. Read it from `customDomainIssuer`.
+   * @default false
+   * @example { customDomain: true }
+   */
+  customDomain?: boolean;
   /** Lifetime of issued access tokens, in seconds (`expires_in`). @default 3600 */
   tokenLifetimeSeconds?: number;
   /**
@@ -114,6 +122,11 @@ export interface RunningEmulator {
   apiUrl: string;
   /** Origin of the auth host; the token endpoint is `{authUrl}/{environmentId}/as/token`. */
   authUrl: string;
+  /**
+   * With `customDomain`: the issuer of the custom-domain origin, e.g. `http://127.0.0.1:41235/as`;
+   * its endpoints are `{customDomainIssuer}/token`, `/jwks`, … Undefined otherwise.
+   */
+  customDomainIssuer: string | undefined;
   /** The seeded environment, where the worker application lives. */
   environmentId: string;
   /** The worker application's client id. */

@@ -1,4 +1,4 @@
-import { createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AuthHost } from './auth/auth-host.js';
 import { installUserFlows } from './auth/install-user-flows.js';
@@ -44,14 +44,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   const server = createServer({ keepAliveTimeout: 30_000 });
   const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
+  const port = await listen(server, options.port ?? 0, host);
   const origin = `http://${urlHost(host)}:${port}`;
   const apiUrl = `${origin}/v1`;
 
@@ -67,23 +60,56 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     registry: new BehaviourRegistry(behaviourFamilies),
     tokens,
   });
-  server.on(
-    'request',
-    createRequestListener({ services, api, auth: installUserFlows(new AuthHost()), tokens, keys, faults }),
-  );
+  const hosts = { services, api, auth: installUserFlows(new AuthHost()), tokens, keys, faults };
+  server.on('request', createRequestListener(hosts));
+  const servers = [server];
+
+  let customDomainIssuer: string | undefined;
+  if (options.customDomain) {
+    // A second port is a second origin, which is all a custom domain is to a client.
+    const customServer = createServer({ keepAliveTimeout: 30_000 });
+    const customPort = await listen(customServer, 0, host);
+    customDomainIssuer = `http://${urlHost(host)}:${customPort}/as`;
+    tokens.trustIssuer(customDomainIssuer);
+    customServer.on(
+      'request',
+      createRequestListener({
+        ...hosts,
+        customDomain: { environmentId: seeded.environmentId, issuer: customDomainIssuer },
+      }),
+    );
+    servers.push(customServer);
+  }
 
   return {
     apiUrl,
     authUrl: origin,
+    customDomainIssuer,
     ...seeded,
     setFaults: (next) => faults.set(next),
     sentMessages: () => sentMessages(store),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    close: async () => {
+      await Promise.all(
+        servers.map(
+          (each) =>
+            new Promise<void>((resolve, reject) => {
+              each.close((error) => (error ? reject(error) : resolve()));
+              each.closeAllConnections();
+            }),
+        ),
+      );
+    },
   };
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
 }
 
 /** Wildcard binds are reached on loopback; IPv6 literals need brackets in URLs. */

@@ -1,16 +1,17 @@
 import { InvalidArgumentError } from '@pingone-sdk/core';
+import type { ClientAuthenticator } from '@pingone-sdk/core/internal';
 import type { AuthClient } from '../auth-client.js';
-
-/** Client authentication for one request: headers to add and form fields to merge into the body. */
-export interface ClientAuthentication {
-  headers: Record<string, string>;
-  fields: Record<string, string>;
-}
 
 /** What an {@link AuthClient} keeps out of sight: its credentials and its settings. */
 export interface AuthClientInternals {
-  /** Builds the client authentication of one request (a fresh assertion each time for the JWT methods). */
-  authenticate(): Promise<ClientAuthentication>;
+  /** Builds the client authentication of one request (core's, shared with `clientCredentials`). */
+  authenticator: ClientAuthenticator;
+  /** The caller's fetch, for requests made outside the HTTP client (the signing keys). */
+  fetch: typeof globalThis.fetch | undefined;
+  /** The caller's headers for the auth host, sent with the signing key requests too. */
+  headers: Record<string, string> | undefined;
+  /** Limit for one request, in milliseconds. */
+  timeoutMilliseconds: number;
   /** Least time between two key set fetches caused by unknown key ids. */
   jwksCooldownMilliseconds: number;
   /** Age after which the key set is fetched again before use. */

@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from '@pingone-sdk/core';
+import { requireNumber, requireText, requireUrl } from '@pingone-sdk/core/internal';
 import type { AuthorizationRequest } from '../authorization-request.js';
-import { requireText, requireUrl } from './require-text.js';
 import { scopeText } from './scope-text.js';
 
 /** Checks an authorization request and returns its wire parameters, in a stable order. */
@@ -27,9 +27,8 @@ export function authorizationParameters(request: AuthorizationRequest): Array<[s
   optional('prompt', request.prompt, 'prompt');
   optional('login_hint', request.loginHint, 'loginHint');
   if (request.maxAge !== undefined) {
-    if (!Number.isInteger(request.maxAge) || request.maxAge < 0)
-      throw new InvalidArgumentError('maxAge', 'a whole number of seconds ≥ 0');
-    parameters.push(['max_age', String(request.maxAge)]);
+    const maxAge = requireNumber(request.maxAge, 'maxAge', { minimum: 0, integer: true, unit: 'seconds' });
+    parameters.push(['max_age', String(maxAge)]);
   }
   if (request.acrValues !== undefined)
     parameters.push(['acr_values', scopeText(request.acrValues, 'acrValues')]);

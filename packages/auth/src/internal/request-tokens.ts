@@ -1,8 +1,8 @@
 import type { AuthClient } from '../auth-client.js';
-import { requestToken } from '../generated/sdk.gen.js';
 import type { TokenRequest, TokenResponse } from '../generated/types.gen.js';
 import { type TokenSet, toTokenSet } from '../token-set.js';
 import { internalsOf } from './auth-client-internals.js';
+import { sendAuthenticatedForm } from './send-authenticated-form.js';
 
 type GrantFields = {
   [Grant in TokenRequest as Grant['grant_type']]: Omit<
@@ -11,19 +11,19 @@ type GrantFields = {
   >;
 }[TokenRequest['grant_type']];
 
-/** Sends one token request of any grant, authenticated as the client, and returns its tokens. */
+/** Sends one token request of any grant to `{issuer}/token`, authenticated as the client, and returns its tokens. */
 export async function requestTokens(
   client: AuthClient,
   grant: GrantFields,
   signal: AbortSignal | undefined,
 ): Promise<TokenSet> {
-  const internals = internalsOf(client);
-  const authentication = await internals.authenticate();
-  const { data } = await requestToken({
-    client: client.http,
-    body: { ...grant, ...authentication.fields } as TokenRequest,
-    headers: authentication.headers,
-    ...(signal ? { signal } : {}),
-  });
-  return toTokenSet(data as TokenResponse, internals.now());
+  // Only the client credentials grant puts nothing but the client at stake (see core's token endpoint policy).
+  const { data } = await sendAuthenticatedForm(
+    client,
+    client.endpoints.token,
+    grant as Record<string, string | undefined>,
+    signal,
+    grant.grant_type === 'client_credentials',
+  );
+  return toTokenSet(data as TokenResponse, internalsOf(client).now());
 }

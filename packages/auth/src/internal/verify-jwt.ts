@@ -1,9 +1,15 @@
-import { decodeProtectedHeader, errors, type JWTPayload, jwtVerify } from 'jose';
+import {
+  createRemoteJWKSet,
+  customFetch,
+  decodeProtectedHeader,
+  errors,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+  jwtVerify,
+} from 'jose';
 import type { AuthClient } from '../auth-client.js';
-import { requestJwks } from '../generated/sdk.gen.js';
 import { TokenVerificationError, type TokenVerificationReason } from '../token-verification-error.js';
 import { type AuthClientInternals, internalsOf } from './auth-client-internals.js';
-import { createJwksCache, type JwksCache, type KeySet } from './jwks-cache.js';
 
 /** What a verified token is checked against besides signature, issuer and expiry. */
 export interface JwtExpectations {
@@ -63,29 +69,57 @@ function translate(error: unknown, kind: string): TokenVerificationError {
   );
 }
 
-/**
- * The checks both verifiers share: a compact JWS signed RS256 by a key of the environment's JWKS,
- * issued by `{authUrl}/{environmentId}/as`, for the expected audience, and within its validity window
- * (with the client's clock tolerance). Any other algorithm, `none` included, is refused before any key
- * is looked up.
- */
-// Made on a client's first verification, so that a client that never verifies never loads the cache.
-const keySets = new WeakMap<AuthClient, JwksCache>();
+/** A key set failure: no key for the token, or no key set at all (unreachable, not 200, not a JWKS, too slow). */
+function keySetError(error: unknown): TokenVerificationError {
+  if (error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWKSMultipleMatchingKeys) {
+    return new TokenVerificationError(
+      'unknown_key',
+      "No single signing key of the environment's key set matches the token's `kid`",
+      { cause: error },
+    );
+  }
+  return new TokenVerificationError(
+    'jwks_unavailable',
+    `The signing keys could not be fetched: ${(error as Error).message}`,
+    { cause: error },
+  );
+}
 
-function keySetOf(client: AuthClient, internals: AuthClientInternals): JwksCache {
+// Made on a client's first verification, so that a client that never verifies never fetches keys.
+const keySets = new WeakMap<AuthClient, JWTVerifyGetKey>();
+
+/**
+ * The signing keys of the client's issuer, as jose's remote key set keeps them: fetched on first use
+ * through the client's `fetch`, shared by concurrent verifications, refetched after `jwksMaxAgeSeconds`,
+ * and refetched for an unknown `kid` at most once per `jwksCooldownSeconds`.
+ */
+function keySetOf(client: AuthClient, internals: AuthClientInternals): JWTVerifyGetKey {
   let keySet = keySets.get(client);
   if (!keySet) {
-    keySet = createJwksCache({
-      load: async () => (await requestJwks({ client: client.http })).data as KeySet,
-      cooldownMilliseconds: internals.jwksCooldownMilliseconds,
-      maxAgeMilliseconds: internals.jwksMaxAgeMilliseconds,
-      now: internals.now,
+    const remote = createRemoteJWKSet(new URL(client.endpoints.jwks), {
+      cooldownDuration: internals.jwksCooldownMilliseconds,
+      cacheMaxAge: internals.jwksMaxAgeMilliseconds,
+      timeoutDuration: Math.ceil(internals.timeoutMilliseconds),
+      ...(internals.headers ? { headers: internals.headers } : {}),
+      ...(internals.fetch ? { [customFetch]: internals.fetch } : {}),
     });
+    keySet = async (header, token) => {
+      try {
+        return await remote(header, token);
+      } catch (error) {
+        throw keySetError(error);
+      }
+    };
     keySets.set(client, keySet);
   }
   return keySet;
 }
 
+/**
+ * The checks both verifiers share: a compact JWS signed RS256 by a key of the issuer's JWKS, issued by
+ * the client's `issuer`, for the expected audience, and within its validity window (with the client's
+ * clock tolerance). Any other algorithm, `none` included, is refused before any key is looked up.
+ */
 export async function verifyJwt(
   client: AuthClient,
   token: string,
@@ -113,7 +147,7 @@ export async function verifyJwt(
   }
   try {
     const keySet = keySetOf(client, internals);
-    const { payload } = await jwtVerify(token, (header) => keySet.getKey(header), {
+    const { payload } = await jwtVerify(token, keySet, {
       algorithms: ['RS256'],
       issuer: client.issuer,
       ...(expectations.audience === undefined ? {} : { audience: expectations.audience }),

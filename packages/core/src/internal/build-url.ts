@@ -3,10 +3,11 @@ import { InvalidArgumentError } from '../errors.js';
 const placeholder = /\{([^}]+)\}/g;
 
 function pathValue(name: string, value: unknown): string {
-  if ((typeof value !== 'string' && typeof value !== 'number') || value === '') {
+  // The shared rule for text (internal/validate.ts): blank is refused, white space alone included.
+  if ((typeof value !== 'string' && typeof value !== 'number') || String(value).trim() === '') {
     throw new InvalidArgumentError(
       `path.${name}`,
-      `a non-empty string, got ${value === '' ? 'an empty string' : typeof value}`,
+      `a non-blank string, got ${typeof value === 'string' ? JSON.stringify(value) : typeof value}`,
     );
   }
   const text = String(value);

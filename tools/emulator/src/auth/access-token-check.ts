@@ -10,7 +10,8 @@ export async function activeAccessToken(
   try {
     const { payload } = await jwtVerify(token, context.keys.publicKey, {
       algorithms: ['RS256'],
-      issuer: context.tokens.issuer(context.environmentId),
+      // Either host of the environment may have issued it: its own, or its custom domain.
+      issuer: [context.tokens.issuer(context.environmentId), context.issuer],
       requiredClaims: ['exp', 'jti'],
     });
     if (flowStateOf(context.services.store).revokedAccessTokens.has(payload.jti as string)) return undefined;

@@ -13,6 +13,8 @@ export interface AuthContext {
   tokens: TokenService;
   keys: SigningKeys;
   environmentId: string;
+  /** The issuer of the host the request came through: `{authUrl}/{environmentId}/as`, or a custom domain's. */
+  issuer: string;
   method: string;
   /** The part after `/as/`, e.g. `token`, `.well-known/openid-configuration`; `flows/{flowId}` for the flows API. */
   endpoint: string;
@@ -127,6 +129,7 @@ async function clientCredentialsGrant(context: AuthContext, client: OAuthClient)
     environmentId: context.environmentId,
     clientId: client.clientId,
     scope,
+    issuer: context.issuer,
   });
   return {
     status: 200,
@@ -136,7 +139,7 @@ async function clientCredentialsGrant(context: AuthContext, client: OAuthClient)
 }
 
 function discovery(context: AuthContext): Reply {
-  const issuer = context.tokens.issuer(context.environmentId);
+  const issuer = context.issuer;
   return {
     status: 200,
     body: {
@@ -165,7 +168,8 @@ function discovery(context: AuthContext): Reply {
       code_challenge_methods_supported: ['plain', 'S256'],
       scopes_supported: ['openid', 'profile', 'email', 'address', 'phone'],
       claims_parameter_supported: false,
-      request_parameter_supported: true,
+      request_parameter_supported: false,
+      request_uri_parameter_supported: false,
     },
   };
 }

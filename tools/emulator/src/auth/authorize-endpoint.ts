@@ -102,7 +102,7 @@ export function authorizeEndpoint(context: AuthContext): Reply {
   // A custom sign-on UI asks for the flow itself rather than a redirect to the hosted page.
   if (parameters.get('response_mode') === 'pi.flow')
     return { status: 200, body: describeFlow(context, flow) };
-  const signOn = new URL(`${context.tokens.issuer(context.environmentId)}/signon`);
+  const signOn = new URL(`${context.issuer}/signon`);
   signOn.searchParams.set('flowId', flowId);
   return { status: 302, headers: { Location: signOn.href, 'Cache-Control': 'no-store' } };
 }

@@ -23,8 +23,8 @@ const invalidClient = (description: string): Reply => oauthError(401, 'invalid_c
  * (through the auth host's own check), `client_secret_jwt` (HS256 with the secret), `private_key_jwt`
  * (RS256 with a key of the application's registered `jwks`) and `none` for public clients. The JWT
  * methods and `none` must be the application's configured method; an assertion must name the client
- * as `iss` and `sub`, the token endpoint (or the issuer) as `aud`, expire within 5 minutes, and carry a
- * `jti` never seen before.
+ * as `iss` and `sub`, the token endpoint, the issuer or the endpoint called as `aud`, expire within
+ * 5 minutes, and carry a `jti` never seen before.
  */
 export async function authenticateAnyClient(context: AuthContext): Promise<AuthenticatedClient | Reply> {
   const assertion = context.parameters.get('client_assertion');
@@ -102,13 +102,15 @@ async function authenticateAssertion(
     );
   }
 
-  const issuer = context.tokens.issuer(context.environmentId);
+  // PingOne documents three audiences: the token endpoint, the issuer, and the endpoint being called.
+  const issuer = context.issuer;
+  const audience = [...new Set([`${issuer}/token`, issuer, `${issuer}/${context.endpoint}`])];
   try {
     const { payload } = await jwtVerify(assertion, key, {
       algorithms: [algorithm],
       issuer: clientId,
       subject: clientId,
-      audience: [`${issuer}/token`, issuer],
+      audience,
       requiredClaims: ['exp', 'jti'],
     });
     const now = Math.floor(Date.now() / 1000);

@@ -42,7 +42,7 @@ export async function deviceAuthorizationEndpoint(context: AuthContext): Promise
     userId: undefined,
     authTime: undefined,
   });
-  const verificationUri = `${context.tokens.issuer(context.environmentId)}/device`;
+  const verificationUri = `${context.issuer}/device`;
   return {
     status: 200,
     headers: { 'Cache-Control': 'no-store' },

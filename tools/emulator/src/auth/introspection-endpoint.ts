@@ -30,7 +30,7 @@ export async function introspectionEndpoint(context: AuthContext): Promise<Reply
         sub: refresh.userId,
         scope: refresh.scope,
         exp: Math.floor(refresh.expiresAt / 1000),
-        iss: context.tokens.issuer(context.environmentId),
+        iss: context.issuer,
       },
     };
   }

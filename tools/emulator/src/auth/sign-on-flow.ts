@@ -12,7 +12,7 @@ const codeLifetimeMilliseconds = 10 * 60 * 1000;
 
 /** The auth host's flows API base of an environment, `{auth}/{environmentId}/flows`. */
 function flowsBase(context: AuthContext): string {
-  return `${context.tokens.issuer(context.environmentId).replace(/\/as$/, '')}/flows`;
+  return `${context.issuer.replace(/\/as$/, '')}/flows`;
 }
 
 /** The flow named by `flowId`, if it is this environment's and still running; otherwise a 404. */
@@ -42,9 +42,7 @@ export function describeFlow(context: AuthContext, flow: PendingAuthorization): 
   return {
     id: flow.flowId,
     status: flow.status,
-    ...(flow.status === 'COMPLETED'
-      ? { resumeUrl: `${context.tokens.issuer(context.environmentId)}/resume?flowId=${flow.flowId}` }
-      : {}),
+    ...(flow.status === 'COMPLETED' ? { resumeUrl: `${context.issuer}/resume?flowId=${flow.flowId}` } : {}),
     ...(flow.loginHint && flow.status === 'USERNAME_PASSWORD_REQUIRED' ? { loginHint: flow.loginHint } : {}),
     ...(user ? { _embedded: { user: { id: user.id, username: user.username } } } : {}),
     _links: links,

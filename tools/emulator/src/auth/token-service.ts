@@ -15,6 +15,8 @@ export interface AccessTokenRequest {
   scope?: string;
   /** Further claims (for example `sid`, `nonce`) added by other grants. */
   claims?: JWTPayload;
+  /** `iss`: the issuer of the host the token was asked for at. @default {authUrl}/{environmentId}/as */
+  issuer?: string;
 }
 
 export interface IssuedToken {
@@ -31,11 +33,17 @@ export class TokenService {
   readonly #authUrl: string;
   readonly #lifetimeSeconds: number;
   readonly #verified = new Map<string, { expiresAt: number; caller: Caller }>();
+  readonly #customIssuers = new Set<string>();
 
   constructor(keys: SigningKeys, authUrl: string, lifetimeSeconds: number) {
     this.#keys = keys;
     this.#authUrl = authUrl;
     this.#lifetimeSeconds = lifetimeSeconds;
+  }
+
+  /** Trusts tokens of a custom domain's issuer on the management API too. */
+  trustIssuer(issuer: string): void {
+    this.#customIssuers.add(issuer);
   }
 
   /** `{authUrl}/{environmentId}/as`, as PingOne's issuer. */
@@ -57,7 +65,7 @@ export class TokenService {
     };
     const token = await new SignJWT(payload)
       .setProtectedHeader({ alg: 'RS256', kid: this.#keys.kid, typ: 'JWT' })
-      .setIssuer(this.issuer(request.environmentId))
+      .setIssuer(request.issuer ?? this.issuer(request.environmentId))
       .setAudience([managementAudience])
       .setSubject(request.subject ?? request.clientId)
       .setIssuedAt(issuedAt)
@@ -78,7 +86,11 @@ export class TokenService {
     }
     try {
       const { payload } = await jwtVerify(token, this.#keys.publicKey, { algorithms: ['RS256'] });
-      if (typeof payload.iss !== 'string' || !payload.iss.startsWith(`${this.#authUrl}/`)) return undefined;
+      if (
+        typeof payload.iss !== 'string' ||
+        !(payload.iss.startsWith(`${this.#authUrl}/`) || this.#customIssuers.has(payload.iss))
+      )
+        return undefined;
       if (typeof payload.exp !== 'number') return undefined;
       const caller: Caller = {
         clientId: String(payload.client_id ?? payload.sub),

@@ -46,6 +46,7 @@ export async function issueUserTokens(
     subject: grant.userId,
     scope: grant.scope,
     claims: { sid: grant.sessionId, auth_time: grant.authTime },
+    issuer: context.issuer,
   });
   const body: Record<string, unknown> = {
     access_token: accessToken,
@@ -72,7 +73,7 @@ export async function issueUserTokens(
       ...(grant.nonce === undefined ? {} : { nonce: grant.nonce }),
     })
       .setProtectedHeader({ alg: 'RS256', kid: context.keys.kid, typ: 'JWT' })
-      .setIssuer(context.tokens.issuer(grant.environmentId))
+      .setIssuer(context.issuer)
       .setSubject(grant.userId)
       .setAudience(grant.clientId)
       .setIssuedAt(issuedAt)

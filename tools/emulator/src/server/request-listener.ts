@@ -25,6 +25,11 @@ export interface Hosts {
   tokens: TokenService;
   keys: SigningKeys;
   faults: FaultInjector;
+  /**
+   * Set on the listener of a custom-domain origin: there `/as/...` and `/flows/...` belong to this one
+   * environment, whose tokens carry `issuer`, and nothing else is served.
+   */
+  customDomain?: { environmentId: string; issuer: string };
 }
 
 /** The one `http` listener: controls, then faults, then the api (`/v1/...`) or auth (`/{env}/as/...`, `/{env}/flows/...`) host. */
@@ -45,8 +50,17 @@ async function handle(
 ) {
   const url = request.url ?? '/';
   const question = url.indexOf('?');
-  const path = question === -1 ? url : url.slice(0, question);
+  let path = question === -1 ? url : url.slice(0, question);
   const search = question === -1 ? '' : url.slice(question + 1);
+  let issuer: string | undefined;
+  if (hosts.customDomain) {
+    if (!path.startsWith('/as/') && !path.startsWith('/flows/')) {
+      sendReply(response, toReply(notFound()), correlationId);
+      return;
+    }
+    path = `/${encodeURIComponent(hosts.customDomain.environmentId)}${path}`;
+    issuer = hosts.customDomain.issuer;
+  }
 
   if (path.startsWith(imageFilePrefix)) {
     serveImageFile(request, response, path, hosts.services.store);
@@ -84,7 +98,7 @@ async function handle(
   const reply =
     target === 'api'
       ? await hosts.api.handle(request, path.slice(3), search, correlationId)
-      : await handleAuth(hosts, request, path, search);
+      : await handleAuth(hosts, request, path, search, issuer);
   sendReply(response, reply, correlationId, reply.status === 200 && hosts.faults.malformed(target));
 }
 
@@ -93,6 +107,7 @@ async function handleAuth(
   request: IncomingMessage,
   path: string,
   search: string,
+  customIssuer: string | undefined,
 ): Promise<Reply> {
   const asMatch = authPath.exec(path);
   const flowMatch = asMatch ? null : flowPath.exec(path);
@@ -118,6 +133,7 @@ async function handleAuth(
     tokens: hosts.tokens,
     keys: hosts.keys,
     environmentId,
+    issuer: customIssuer ?? hosts.tokens.issuer(environmentId),
     endpoint: asMatch ? (asMatch[2] ?? '') : 'flows/{flowId}',
     ...(flowMatch ? { flowId: decodePathSegment(flowMatch[2] ?? '') } : {}),
     method: request.method ?? 'GET',

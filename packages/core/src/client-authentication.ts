@@ -1,0 +1,146 @@
+import { basicCredentials } from './basic-credentials.js';
+import type {
+  ClientAuthenticationMethod,
+  ClientAuthenticationOptions,
+  PrivateKeyInput,
+} from './client-authentication-options.js';
+import { InvalidArgumentError } from './errors.js';
+import { optionalText, requireNumber, requireText } from './internal/validate.js';
+
+const methods: readonly ClientAuthenticationMethod[] = [
+  'client_secret_basic',
+  'client_secret_post',
+  'client_secret_jwt',
+  'private_key_jwt',
+  'none',
+];
+
+/** Client authentication of one request: headers to add and form fields to merge into the body. */
+export interface ClientAuthentication {
+  headers: Record<string, string>;
+  fields: Record<string, string>;
+}
+
+/** Checked credentials, ready to authenticate requests. */
+export interface ClientAuthenticator {
+  readonly method: ClientAuthenticationMethod;
+  /** Builds the authentication of one request (a fresh assertion each time for the JWT methods). */
+  authenticate(): Promise<ClientAuthentication>;
+}
+
+/** Where the authenticator sends its requests. */
+export interface ClientAuthenticationTarget {
+  issuer: string;
+  /** Public clients (`none`) are allowed only where a grant works without a secret. */
+  allowNone: boolean;
+  /** Clock in milliseconds since the epoch. @default Date.now */
+  now?: () => number;
+}
+
+function isCryptoKey(value: unknown): value is CryptoKey {
+  return typeof CryptoKey !== 'undefined' && value instanceof CryptoKey;
+}
+
+/**
+ * The one place that turns an application's credentials into client authentication. Everything is
+ * checked here, before any request; the JWT signer (and jose with it) loads on the first assertion only,
+ * so applications that authenticate with a secret never bundle or load it.
+ */
+export function createClientAuthenticator(
+  options: ClientAuthenticationOptions,
+  target: ClientAuthenticationTarget,
+): ClientAuthenticator {
+  const clientId = requireText(options.clientId, 'clientId');
+  const clientSecret = optionalText(options.clientSecret, 'clientSecret');
+  const privateKey = options.privateKey;
+  const method =
+    options.authMethod ??
+    (clientSecret !== undefined
+      ? 'client_secret_basic'
+      : privateKey !== undefined
+        ? 'private_key_jwt'
+        : target.allowNone
+          ? 'none'
+          : undefined);
+  if (method === undefined) {
+    throw new InvalidArgumentError('clientSecret', 'a client secret, or a `privateKey` for private_key_jwt');
+  }
+  const allowed = target.allowNone ? methods : methods.filter((name) => name !== 'none');
+  if (!allowed.includes(method)) {
+    throw new InvalidArgumentError('authMethod', `one of ${allowed.join(', ')}, got ${String(method)}`);
+  }
+  if (method.startsWith('client_secret') && clientSecret === undefined) {
+    throw new InvalidArgumentError('clientSecret', `the application's secret (required by ${method})`);
+  }
+  if (method === 'private_key_jwt') {
+    if (
+      !(
+        typeof privateKey === 'string' ||
+        isCryptoKey(privateKey) ||
+        (privateKey && typeof privateKey === 'object')
+      )
+    ) {
+      throw new InvalidArgumentError(
+        'privateKey',
+        'a PKCS#8 PEM string, a private JWK or a CryptoKey (required by private_key_jwt)',
+      );
+    }
+    if (typeof privateKey === 'string') requireText(privateKey, 'privateKey');
+  }
+  const privateKeyId = optionalText(options.privateKeyId, 'privateKeyId');
+  const audience = options.assertionAudience ?? 'tokenEndpoint';
+  if (audience !== 'tokenEndpoint' && audience !== 'issuer') {
+    throw new InvalidArgumentError(
+      'assertionAudience',
+      `'tokenEndpoint' or 'issuer', got ${String(audience)}`,
+    );
+  }
+  const lifetimeSeconds =
+    options.assertionLifetimeSeconds === undefined
+      ? 60
+      : requireNumber(options.assertionLifetimeSeconds, 'assertionLifetimeSeconds', {
+          minimum: 1,
+          unit: 'seconds',
+        });
+  const now = target.now ?? Date.now;
+
+  let sign: Promise<() => Promise<Record<string, string>>> | undefined;
+  const assertionFields = async (): Promise<Record<string, string>> => {
+    sign ??= import('./internal/client-assertion-signer.js').then((module) =>
+      module.createAssertionSigner({
+        algorithm: method === 'client_secret_jwt' ? 'HS256' : 'RS256',
+        key: method === 'client_secret_jwt' ? (clientSecret as string) : (privateKey as PrivateKeyInput),
+        ...(privateKeyId === undefined ? {} : { keyId: privateKeyId }),
+        clientId,
+        audience: audience === 'issuer' ? target.issuer : `${target.issuer}/token`,
+        lifetimeSeconds,
+        now,
+      }),
+    );
+    const loading = sign;
+    // A key that failed to load is not kept: the next request reports the problem again.
+    loading.catch(() => {
+      if (sign === loading) sign = undefined;
+    });
+    return (await loading)();
+  };
+
+  return {
+    method,
+    async authenticate(): Promise<ClientAuthentication> {
+      switch (method) {
+        case 'client_secret_basic':
+          return {
+            headers: { authorization: basicCredentials(clientId, clientSecret as string) },
+            fields: {},
+          };
+        case 'client_secret_post':
+          return { headers: {}, fields: { client_id: clientId, client_secret: clientSecret as string } };
+        case 'none':
+          return { headers: {}, fields: { client_id: clientId } };
+        default:
+          return { headers: {}, fields: await assertionFields() };
+      }
+    },
+  };
+}
