@@ -1,13 +1,20 @@
+import { HTTPError, type Options as KyOptions, TimeoutError as KyTimeoutError } from 'ky';
 import type { Client, ClientConfig, HttpMethod, RequestOptions, RequestResult } from './client-types.js';
-import { InvalidArgumentError, MalformedResponseError } from './errors.js';
+import {
+  ConnectionError,
+  InvalidArgumentError,
+  MalformedResponseError,
+  PingOneSdkError,
+  TimeoutError,
+} from './errors.js';
 import { buildUrl } from './internal/build-url.js';
 import { concealFromInspection } from './internal/conceal.js';
 import { errorFromResponse } from './internal/error-from-response.js';
 import { checkHeader } from './internal/header-syntax.js';
+import { type AttemptClock, attemptClock, createKyTransport } from './internal/ky-transport.js';
 import { linkedSignal } from './internal/linked-signal.js';
-import { send, type Transport } from './internal/send.js';
 import { apiUrlOf, checkBaseUrl } from './regions.js';
-import { toRetryPolicy } from './retry-policy.js';
+import { toKyRetry } from './retry-policy.js';
 import { type TokenProvider, toTokenProvider } from './token-provider.js';
 import { version } from './version.js';
 
@@ -50,13 +57,16 @@ async function decodeBody(response: Response, method: string): Promise<unknown> 
   return contentType.startsWith('text/') ? response.text() : response.blob();
 }
 
+/** The abort reason of an attempt whose deadline passed while its answer's body was still arriving. */
+const deadlinePassed = Symbol('deadline passed');
+
 /**
- * Creates the HTTP runtime every generated operation runs on.
+ * Creates the HTTP runtime every generated operation runs on, on one ky instance.
  *
  * Everything that can be decided once is decided here: the base URL is checked, the token provider
- * resolved, the retry policy built, the default headers assembled. A call then only expands its URL,
- * attaches the token and sends. Policies live in their own files: retries in retry-policy.ts, the token
- * cache in token-cache.ts, error mapping in internal/error-from-response.ts.
+ * resolved, ky's instance built with the retry policy, timeout, default headers, fetch and hooks. A call
+ * then only expands its URL, attaches the token and sends. Policies live in their own files: retries in
+ * retry-policy.ts, the token cache in token-cache.ts, error mapping in internal/error-from-response.ts.
  *
  * @example
  * const client = createClient({ region: 'EU', environmentId, token: clientCredentials({ … }) });
@@ -76,17 +86,9 @@ export function createClient(config: ClientConfig = {}): Client {
   }
   const defaultEnvironmentId = config.environmentId;
   const timeout = checkTimeout(config.timeout, 'timeout') ?? defaultTimeout;
-  const clientRetry = toRetryPolicy(config.retry, timeout);
   const logger = config.logger;
-  const hooks = config.hooks;
-  const transport: Transport = {
-    fetch: config.fetch ?? globalThis.fetch,
-    beforeRequest: hooks?.beforeRequest,
-    logger,
-  };
 
-  // Header names are lower-cased once here, so that a call's header replaces the client's whatever its case,
-  // and each call copies a plain object instead of building a Headers instance.
+  // Header names are lower-cased once here, so that a call's header replaces the client's whatever its case.
   const defaultHeaders: Record<string, string> = { accept: 'application/json' };
   for (const [name, value] of Object.entries(config.headers ?? {})) {
     defaultHeaders[name.toLowerCase()] = checkHeader(name, value);
@@ -96,6 +98,32 @@ export function createClient(config: ClientConfig = {}): Client {
     const sdkAgent = `pingone-sdk/${version}`;
     const callerAgent = defaultHeaders['user-agent'];
     defaultHeaders['user-agent'] = callerAgent ? `${callerAgent} ${sdkAgent}` : sdkAgent;
+  }
+  const api = createKyTransport({
+    fetch: config.fetch ?? globalThis.fetch,
+    headers: defaultHeaders,
+    timeout,
+    retry: config.retry,
+    hooks: config.hooks,
+    logger,
+  });
+
+  /** Sends through ky: a failure status after ky's retries comes back as the answer it is. */
+  async function send(url: string, options: KyOptions, attemptTimeout: number): Promise<Response> {
+    try {
+      return await api(url, options);
+    } catch (error) {
+      if (error instanceof HTTPError) return error.response;
+      if (error instanceof KyTimeoutError) {
+        // No `cause`: ky's error holds the Request, whose headers (the Authorization token) util.inspect prints.
+        throw new TimeoutError(
+          `${options.method} ${url} took longer than ${attemptTimeout} ms`,
+          attemptTimeout,
+        );
+      }
+      // A ConnectionError from the transport, the caller's abort reason, or a hook's own error, as it is.
+      throw error;
+    }
   }
 
   async function call<TData>(options: RequestOptions, method: HttpMethod): Promise<RequestResult<TData>> {
@@ -109,12 +137,14 @@ export function createClient(config: ClientConfig = {}): Client {
       throw new InvalidArgumentError('redirect', `'follow' or 'manual', got ${JSON.stringify(redirect)}`);
     }
     const attemptTimeout = callTimeout ?? timeout;
+    // Checked before anything is sent, even when the body below turns out to be a stream.
     const retry =
       options.retry === undefined && callTimeout === undefined
-        ? clientRetry
-        : toRetryPolicy(options.retry ?? config.retry, attemptTimeout);
+        ? undefined
+        : toKyRetry(options.retry ?? config.retry, attemptTimeout);
 
-    const headers: Record<string, string> = { ...defaultHeaders };
+    // Only the call's own headers: ky adds the client's defaults.
+    const headers: Record<string, string> = {};
     const callHeaders = options.headers;
     if (callHeaders instanceof Headers) {
       for (const [name, value] of callHeaders) headers[name] = value;
@@ -134,24 +164,33 @@ export function createClient(config: ClientConfig = {}): Client {
       }
     }
 
+    options.signal?.throwIfAborted();
     const startedAt = logger ? Date.now() : 0;
     logger?.debug(`→ ${method} ${url}`);
     let token = tokenProvider ? await tokenProvider.getToken({ signal: options.signal }) : undefined;
     if (token !== undefined) headers.authorization = `Bearer ${token}`;
 
     const link = linkedSignal(options.signal);
-    const outgoing = {
+    const { controller } = link;
+    const clock: AttemptClock = { startedAt: 0 };
+    // Only what differs from the client's ky instance.
+    const kyOptions: KyOptions = {
       method,
-      url,
       headers,
-      body,
-      signal: link.signal,
-      retry,
-      timeout: attemptTimeout,
-      redirect,
+      signal: controller.signal,
+      context: { [attemptClock]: clock },
     };
+    if (body !== undefined) kyOptions.body = body;
+    if (callTimeout !== undefined) kyOptions.timeout = callTimeout;
+    // A stream is read by its first attempt: there is nothing left to send again.
+    if (body instanceof ReadableStream) kyOptions.retry = 0;
+    else if (retry !== undefined) kyOptions.retry = retry;
+    if (redirect) kyOptions.redirect = redirect;
+
+    let deadline: ReturnType<typeof setTimeout> | undefined;
     try {
-      let response = await send(transport, outgoing);
+      clock.startedAt = performance.now();
+      let response = await send(url, kyOptions, attemptTimeout);
       // A 401 on a token the provider can replace: forget it, fetch a new one, replay once (streams cannot be replayed).
       if (
         response.status === 401 &&
@@ -164,17 +203,40 @@ export function createClient(config: ClientConfig = {}): Client {
         token = await tokenProvider.getToken({ signal: options.signal });
         headers.authorization = `Bearer ${token}`;
         logger?.debug(`replaying ${method} ${url} once with a new token after 401`);
-        response = await send(transport, outgoing);
+        clock.startedAt = performance.now();
+        response = await send(url, kyOptions, attemptTimeout);
       }
       logger?.debug(`← ${response.status} ${method} ${url} (${Date.now() - startedAt} ms)`);
-      if (hooks?.afterResponse) await hooks.afterResponse(response.clone(), { method, url });
       if (redirect === 'manual' && isRedirect(response)) {
         await response.body?.cancel();
         return { data: undefined as TData, response };
       }
-      if (!response.ok) throw await errorFromResponse(response);
+      // ky's timeout ends when the headers arrive; the rest of the attempt's time is for the body.
+      const remaining = attemptTimeout - (performance.now() - clock.startedAt);
+      deadline = setTimeout(() => controller.abort(deadlinePassed), Math.max(remaining, 0));
+      if (!response.ok) {
+        const failure = await errorFromResponse(response);
+        if (controller.signal.reason === deadlinePassed) throw deadlineError(method, url, attemptTimeout);
+        throw failure;
+      }
       return { data: (await decodeBody(response, method)) as TData, response };
+    } catch (error) {
+      if (error instanceof PingOneSdkError) throw error;
+      const { signal } = controller;
+      if (signal.aborted)
+        throw signal.reason === deadlinePassed ? deadlineError(method, url, attemptTimeout) : signal.reason;
+      // The body broke off: runtimes throw a TypeError (Node: "terminated") or an Error for it.
+      if (deadline !== undefined) {
+        throw new ConnectionError(
+          `${method} ${url} failed while its answer arrived: ${(error as Error).message}`,
+          {
+            cause: error,
+          },
+        );
+      }
+      throw error;
     } finally {
+      clearTimeout(deadline);
       // Only now: the caller's signal must also be able to stop the body download above.
       link.dispose();
     }
@@ -198,6 +260,13 @@ export function createClient(config: ClientConfig = {}): Client {
     options: withMethod('OPTIONS'),
   };
   return concealFromInspection(client, `PingOneClient ${baseUrl}`);
+}
+
+function deadlineError(method: string, url: string, timeout: number): TimeoutError {
+  return new TimeoutError(
+    `${method} ${url} took longer than ${timeout} ms, its answer still arriving`,
+    timeout,
+  );
 }
 
 /** A redirect answer: a 3xx, or the opaque stand-in browsers give for one. */

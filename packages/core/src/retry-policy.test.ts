@@ -206,7 +206,7 @@ function fakeClock(now = Date.parse('2025-01-01T00:00:00Z')): number[] {
     milliseconds?: number,
     ...args: unknown[]
   ) => {
-    if (new Error().stack?.includes('/src/sleep.')) backoffWaits.push(milliseconds ?? 0);
+    if (new Error().stack?.includes('/ky/distribution/utils/delay.')) backoffWaits.push(milliseconds ?? 0);
     return fakeSetTimeout(handler, milliseconds, ...args);
   }) as typeof setTimeout);
   return backoffWaits;

@@ -1,0 +1,97 @@
+import ky, { type BeforeRetryHook, type Hooks, HTTPError, type KyInstance, type Options } from 'ky';
+import type { ClientHooks } from '../client-types.js';
+import { ConnectionError, InvalidArgumentError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { isNonIdempotent, toKyRetry, unsafeToRepeat } from '../retry-policy.js';
+
+/** Where a call keeps the start of its current attempt, in ky's `context` (a symbol: hooks never see it). */
+export const attemptClock = Symbol('attempt clock');
+
+/** The start of a call's current attempt, in `performance.now()` milliseconds. */
+export interface AttemptClock {
+  startedAt: number;
+}
+
+/** What a client decides once for all its calls. */
+export interface TransportSettings {
+  fetch: typeof globalThis.fetch;
+  headers: Record<string, string>;
+  timeout: number;
+  retry: Parameters<typeof toKyRetry>[0];
+  hooks: ClientHooks | undefined;
+  logger: Logger | undefined;
+}
+
+const hookNames = ['beforeRequest', 'beforeRetry', 'afterResponse', 'beforeError'] as const;
+
+function checkHooks(hooks: ClientHooks | undefined): void {
+  if (hooks === undefined) return;
+  for (const [name, list] of Object.entries(hooks)) {
+    if (!(hookNames as readonly string[]).includes(name)) {
+      throw new InvalidArgumentError(`hooks.${name}`, `one of ${hookNames.join(', ')}`);
+    }
+    if (list !== undefined && !(Array.isArray(list) && list.every((hook) => typeof hook === 'function'))) {
+      throw new InvalidArgumentError(`hooks.${name}`, 'an array of functions, as ky takes them');
+    }
+  }
+}
+
+/**
+ * Wraps fetch so that ky calls it detached (edge runtimes' fetch throws "Illegal invocation" when `this`
+ * is not the global; ky calls it as a method of its options), and so that a network failure, whatever the
+ * runtime throws for it (a TypeError in Node and Deno, an Error in Bun), is a ConnectionError.
+ */
+function detachedFetch(fetchImplementation: typeof globalThis.fetch): typeof globalThis.fetch {
+  return async (input, init) => {
+    try {
+      return await fetchImplementation(input, init);
+    } catch (error) {
+      const request = input as Request;
+      // An abort (the call's signal, or ky's timeout) is told apart by the caller, not here.
+      if (request.signal?.aborted) throw error;
+      const failure = new ConnectionError(
+        `${request.method} ${request.url} failed: ${(error as Error).message}`,
+        { cause: error },
+      );
+      if (isNonIdempotent(request.method)) unsafeToRepeat.add(failure);
+      throw failure;
+    }
+  };
+}
+
+/**
+ * The one ky instance of a client: retries, timeout, default headers, fetch and hooks, decided once. A
+ * call passes only what is its own (method, headers, body, signal).
+ */
+export function createKyTransport(settings: TransportSettings): KyInstance {
+  checkHooks(settings.hooks);
+  const { logger } = settings;
+  // A retry starts a new attempt, with a new deadline for its answer (see client.ts). First in the list:
+  // a user's hook that returns a Request skips the hooks after it.
+  const restartClock: BeforeRetryHook = ({ options }) => {
+    const clock = (options.context as { [attemptClock]?: AttemptClock })[attemptClock];
+    if (clock) clock.startedAt = performance.now();
+  };
+  const beforeRetry: BeforeRetryHook[] = [restartClock];
+  if (logger) {
+    beforeRetry.push(({ request, error, retryCount }) => {
+      const reason = error instanceof HTTPError ? `status ${error.response.status}` : 'a connection failure';
+      logger.debug(`retry ${retryCount} of ${request.method} ${request.url} after ${reason}`);
+    });
+  }
+  const hooks: Hooks = {
+    ...settings.hooks,
+    beforeRetry: [...beforeRetry, ...(settings.hooks?.beforeRetry ?? [])],
+  };
+  const options: Options = {
+    headers: settings.headers,
+    timeout: settings.timeout,
+    retry: toKyRetry(settings.retry, settings.timeout),
+    // Failure statuses are thrown (ky retries only what it throws) and turned back into answers by the
+    // client, which maps them to PingOne errors; a redirect answered under redirect: 'manual' is no failure.
+    throwHttpErrors: (status) => status >= 400,
+    fetch: detachedFetch(settings.fetch),
+    hooks,
+  };
+  return ky.create(options);
+}
