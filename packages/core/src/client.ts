@@ -76,8 +76,10 @@ export function createClient(config: ClientConfig = {}): Client {
   const baseUrl =
     config.baseUrl === undefined ? apiUrlOf(config.region) : checkBaseUrl(config.baseUrl, 'baseUrl');
   const baseOrigin = new URL(baseUrl).origin;
+  // A token given as a string never changes: it goes into the client's headers once, not into every call.
   const tokenProvider: TokenProvider | undefined =
     config.token === undefined ? undefined : toTokenProvider(config.token);
+  const fixedToken = typeof config.token === 'string' ? config.token : undefined;
   if (
     config.environmentId !== undefined &&
     (typeof config.environmentId !== 'string' || config.environmentId === '')
@@ -99,6 +101,7 @@ export function createClient(config: ClientConfig = {}): Client {
     const callerAgent = defaultHeaders['user-agent'];
     defaultHeaders['user-agent'] = callerAgent ? `${callerAgent} ${sdkAgent}` : sdkAgent;
   }
+  if (fixedToken !== undefined) defaultHeaders.authorization = `Bearer ${fixedToken}`;
   const api = createKyTransport({
     fetch: config.fetch ?? globalThis.fetch,
     headers: defaultHeaders,
@@ -167,19 +170,19 @@ export function createClient(config: ClientConfig = {}): Client {
     options.signal?.throwIfAborted();
     const startedAt = logger ? Date.now() : 0;
     logger?.debug(`→ ${method} ${url}`);
-    let token = tokenProvider ? await tokenProvider.getToken({ signal: options.signal }) : undefined;
+    let token =
+      tokenProvider && fixedToken === undefined
+        ? await tokenProvider.getToken({ signal: options.signal })
+        : undefined;
     if (token !== undefined) headers.authorization = `Bearer ${token}`;
 
     const link = linkedSignal(options.signal);
     const { controller } = link;
     const clock: AttemptClock = { startedAt: 0 };
     // Only what differs from the client's ky instance.
-    const kyOptions: KyOptions = {
-      method,
-      headers,
-      signal: controller.signal,
-      context: { [attemptClock]: clock },
-    };
+    const kyOptions: KyOptions = { method, signal: controller.signal, context: { [attemptClock]: clock } };
+    // ky merges every option it is given on every call: an empty one left out is work saved.
+    if (Object.keys(headers).length > 0) kyOptions.headers = headers;
     if (body !== undefined) kyOptions.body = body;
     if (callTimeout !== undefined) kyOptions.timeout = callTimeout;
     // A stream is read by its first attempt: there is nothing left to send again.
