@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type LoopbackServer, startLoopbackServer } from '../test/loopback-server.js';
+import { type LoopbackServer, startLoopbackServer, waitUntil } from '../test/loopback-server.js';
 import { createClient } from './client.js';
 import { ConnectionError, ServerError, TimeoutError } from './errors.js';
 
@@ -13,6 +13,7 @@ import { ConnectionError, ServerError, TimeoutError } from './errors.js';
 let server: LoopbackServer;
 let baseUrl: string;
 const open = new Set<ServerResponse>();
+let closed = 0;
 
 beforeAll(async () => {
   server = await startLoopbackServer();
@@ -23,6 +24,7 @@ beforeEach(() => {
   server.reset();
   for (const response of open) response.destroy();
   open.clear();
+  closed = 0;
 });
 
 const timeout = 300;
@@ -31,6 +33,9 @@ const timeout = 300;
 function stallAfter(status: number, contentType: string, firstPart: string | Buffer): void {
   server.handle((_request, response) => {
     open.add(response);
+    response.on('close', () => {
+      closed += 1;
+    });
     response.writeHead(status, { 'content-type': contentType });
     response.write(firstPart);
   });
@@ -59,6 +64,8 @@ describe('a body that stops arriving ends the call in TimeoutError within the ti
     expect(elapsed).toBeGreaterThanOrEqual(timeout - 20);
     expect(elapsed).toBeLessThan(timeout + 250);
     expect(server.requests).toHaveLength(1);
+    // The download was cancelled, not abandoned: its connection is closed.
+    await waitUntil(() => closed === 1, 1_000, 'the stalled connection to close');
   });
 
   it("an error answer's body, too", async () => {

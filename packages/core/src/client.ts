@@ -11,8 +11,9 @@ import { buildUrl } from './internal/build-url.js';
 import { concealFromInspection } from './internal/conceal.js';
 import { errorFromResponse } from './internal/error-from-response.js';
 import { checkHeader } from './internal/header-syntax.js';
-import { type AttemptClock, attemptClock, createKyTransport } from './internal/ky-transport.js';
+import { attemptStartOf, createKyTransport } from './internal/ky-transport.js';
 import { linkedSignal } from './internal/linked-signal.js';
+import { readBody, textOf } from './internal/read-body.js';
 import { apiUrlOf, checkBaseUrl } from './regions.js';
 import { toKyRetry } from './retry-policy.js';
 import { type TokenProvider, toTokenProvider } from './token-provider.js';
@@ -41,12 +42,11 @@ function isBodyInit(body: unknown): body is BodyInit {
 
 const jsonMediaType = /^application\/(?:[\w.+-]+\+)?json\b/i;
 
-/** Decodes a successful answer: JSON for JSON media types, text for text, bytes as a Blob otherwise. */
-async function decodeBody(response: Response, method: string): Promise<unknown> {
-  if (response.status === 204 || response.status === 205 || method === 'HEAD') return undefined;
+/** Decodes a successful answer's body: JSON for JSON media types, text for text, bytes as a Blob otherwise. */
+function decodeBody(response: Response, chunks: Uint8Array<ArrayBuffer>[]): unknown {
   const contentType = response.headers.get('content-type') ?? '';
   if (contentType === '' || jsonMediaType.test(contentType)) {
-    const text = await response.text();
+    const text = textOf(chunks);
     if (text === '') return undefined;
     try {
       return JSON.parse(text);
@@ -54,11 +54,8 @@ async function decodeBody(response: Response, method: string): Promise<unknown> 
       throw new MalformedResponseError(response);
     }
   }
-  return contentType.startsWith('text/') ? response.text() : response.blob();
+  return contentType.startsWith('text/') ? textOf(chunks) : new Blob(chunks, { type: contentType });
 }
-
-/** The abort reason of an attempt whose deadline passed while its answer's body was still arriving. */
-const deadlinePassed = Symbol('deadline passed');
 
 /**
  * Creates the HTTP runtime every generated operation runs on, on one ky instance.
@@ -176,12 +173,11 @@ export function createClient(config: ClientConfig = {}): Client {
         : undefined;
     if (token !== undefined) headers.authorization = `Bearer ${token}`;
 
-    const link = linkedSignal(options.signal);
-    const { controller } = link;
-    const clock: AttemptClock = { startedAt: 0 };
-    // Only what differs from the client's ky instance.
-    const kyOptions: KyOptions = { method, signal: controller.signal, context: { [attemptClock]: clock } };
-    // ky merges every option it is given on every call: an empty one left out is work saved.
+    // Only with a caller's signal: ky follows a given signal with AbortSignal.any, which costs on every call.
+    const link = options.signal ? linkedSignal(options.signal) : undefined;
+    // Only what differs from the client's ky instance: ky merges every option it is given on every call.
+    const kyOptions: KyOptions = { method };
+    if (link) kyOptions.signal = link.controller.signal;
     if (Object.keys(headers).length > 0) kyOptions.headers = headers;
     if (body !== undefined) kyOptions.body = body;
     if (callTimeout !== undefined) kyOptions.timeout = callTimeout;
@@ -190,9 +186,9 @@ export function createClient(config: ClientConfig = {}): Client {
     else if (retry !== undefined) kyOptions.retry = retry;
     if (redirect) kyOptions.redirect = redirect;
 
-    let deadline: ReturnType<typeof setTimeout> | undefined;
+    let readingBody = false;
     try {
-      clock.startedAt = performance.now();
+      let sentAt = performance.now();
       let response = await send(url, kyOptions, attemptTimeout);
       // A 401 on a token the provider can replace: forget it, fetch a new one, replay once (streams cannot be replayed).
       if (
@@ -206,7 +202,7 @@ export function createClient(config: ClientConfig = {}): Client {
         token = await tokenProvider.getToken({ signal: options.signal });
         headers.authorization = `Bearer ${token}`;
         logger?.debug(`replaying ${method} ${url} once with a new token after 401`);
-        clock.startedAt = performance.now();
+        sentAt = performance.now();
         response = await send(url, kyOptions, attemptTimeout);
       }
       logger?.debug(`← ${response.status} ${method} ${url} (${Date.now() - startedAt} ms)`);
@@ -214,22 +210,38 @@ export function createClient(config: ClientConfig = {}): Client {
         await response.body?.cancel();
         return { data: undefined as TData, response };
       }
-      // ky's timeout ends when the headers arrive; the rest of the attempt's time is for the body.
-      const remaining = attemptTimeout - (performance.now() - clock.startedAt);
-      deadline = setTimeout(() => controller.abort(deadlinePassed), Math.max(remaining, 0));
-      if (!response.ok) {
-        const failure = await errorFromResponse(response);
-        if (controller.signal.reason === deadlinePassed) throw deadlineError(method, url, attemptTimeout);
-        throw failure;
+      const bodyless =
+        response.status === 204 || response.status === 205 || method === 'HEAD' || response.body === null;
+      let chunks: Uint8Array<ArrayBuffer>[] = [];
+      if (bodyless) await response.body?.cancel();
+      else {
+        // ky's timeout ends when the headers arrive; the rest of the same attempt's time is for the body.
+        const elapsed = performance.now() - (attemptStartOf(response) ?? sentAt);
+        readingBody = true;
+        const reading = readBody(
+          response.body as ReadableStream<Uint8Array<ArrayBuffer>>,
+          attemptTimeout - elapsed,
+          () =>
+            new TimeoutError(
+              `${method} ${url} took longer than ${attemptTimeout} ms, its answer still arriving`,
+              attemptTimeout,
+            ),
+        );
+        // A failure answer whose body broke off is still the error its status names.
+        chunks = response.ok
+          ? await reading
+          : await reading.catch((failure: unknown) => {
+              if (failure instanceof TimeoutError || options.signal?.aborted) throw failure;
+              return [];
+            });
       }
-      return { data: (await decodeBody(response, method)) as TData, response };
+      if (!response.ok) throw await errorFromResponse(response, textOf(chunks));
+      return { data: (bodyless ? undefined : decodeBody(response, chunks)) as TData, response };
     } catch (error) {
       if (error instanceof PingOneSdkError) throw error;
-      const { signal } = controller;
-      if (signal.aborted)
-        throw signal.reason === deadlinePassed ? deadlineError(method, url, attemptTimeout) : signal.reason;
+      if (options.signal?.aborted) throw options.signal.reason;
       // The body broke off: runtimes throw a TypeError (Node: "terminated") or an Error for it.
-      if (deadline !== undefined) {
+      if (readingBody) {
         throw new ConnectionError(
           `${method} ${url} failed while its answer arrived: ${(error as Error).message}`,
           {
@@ -239,9 +251,8 @@ export function createClient(config: ClientConfig = {}): Client {
       }
       throw error;
     } finally {
-      clearTimeout(deadline);
       // Only now: the caller's signal must also be able to stop the body download above.
-      link.dispose();
+      link?.dispose();
     }
   }
 
@@ -263,13 +274,6 @@ export function createClient(config: ClientConfig = {}): Client {
     options: withMethod('OPTIONS'),
   };
   return concealFromInspection(client, `PingOneClient ${baseUrl}`);
-}
-
-function deadlineError(method: string, url: string, timeout: number): TimeoutError {
-  return new TimeoutError(
-    `${method} ${url} took longer than ${timeout} ms, its answer still arriving`,
-    timeout,
-  );
 }
 
 /** A redirect answer: a 3xx, or the opaque stand-in browsers give for one. */

@@ -4,12 +4,15 @@ import { ConnectionError, InvalidArgumentError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { isNonIdempotent, toKyRetry, unsafeToRepeat } from '../retry-policy.js';
 
-/** Where a call keeps the start of its current attempt, in ky's `context` (a symbol: hooks never see it). */
-export const attemptClock = Symbol('attempt clock');
+/**
+ * When the attempt that produced an answer started, in `performance.now()` milliseconds: the client's
+ * deadline for the answer's body counts from there (ky's own timeout ends with the headers).
+ */
+const attemptStarts = new WeakMap<Response, number>();
 
-/** The start of a call's current attempt, in `performance.now()` milliseconds. */
-export interface AttemptClock {
-  startedAt: number;
+/** The start of the attempt that produced `response`, if this transport fetched it. */
+export function attemptStartOf(response: Response): number | undefined {
+  return attemptStarts.get(response);
 }
 
 /** What a client decides once for all its calls. */
@@ -43,8 +46,11 @@ function checkHooks(hooks: ClientHooks | undefined): void {
  */
 function detachedFetch(fetchImplementation: typeof globalThis.fetch): typeof globalThis.fetch {
   return async (input, init) => {
+    const startedAt = performance.now();
     try {
-      return await fetchImplementation(input, init);
+      const response = await fetchImplementation(input, init);
+      attemptStarts.set(response, startedAt);
+      return response;
     } catch (error) {
       const request = input as Request;
       // An abort (the call's signal, or ky's timeout) is told apart by the caller, not here.
@@ -66,23 +72,15 @@ function detachedFetch(fetchImplementation: typeof globalThis.fetch): typeof glo
 export function createKyTransport(settings: TransportSettings): KyInstance {
   checkHooks(settings.hooks);
   const { logger } = settings;
-  // A retry starts a new attempt, with a new deadline for its answer (see client.ts). First in the list:
-  // a user's hook that returns a Request skips the hooks after it.
-  const restartClock: BeforeRetryHook = ({ options }) => {
-    const clock = (options.context as { [attemptClock]?: AttemptClock })[attemptClock];
-    if (clock) clock.startedAt = performance.now();
-  };
-  const beforeRetry: BeforeRetryHook[] = [restartClock];
+  const hooks: Hooks = { ...settings.hooks };
   if (logger) {
-    beforeRetry.push(({ request, error, retryCount }) => {
+    const logRetry: BeforeRetryHook = ({ request, error, retryCount }) => {
       const reason = error instanceof HTTPError ? `status ${error.response.status}` : 'a connection failure';
       logger.debug(`retry ${retryCount} of ${request.method} ${request.url} after ${reason}`);
-    });
+    };
+    // First: a user's hook that returns a Request skips the hooks after it.
+    hooks.beforeRetry = [logRetry, ...(hooks.beforeRetry ?? [])];
   }
-  const hooks: Hooks = {
-    ...settings.hooks,
-    beforeRetry: [...beforeRetry, ...(settings.hooks?.beforeRetry ?? [])],
-  };
   const options: Options = {
     headers: settings.headers,
     timeout: settings.timeout,
@@ -91,7 +89,8 @@ export function createKyTransport(settings: TransportSettings): KyInstance {
     // client, which maps them to PingOne errors; a redirect answered under redirect: 'manual' is no failure.
     throwHttpErrors: (status) => status >= 400,
     fetch: detachedFetch(settings.fetch),
-    hooks,
   };
+  // ky merges the instance's options into every call's: hooks only when there are some.
+  if (Object.keys(hooks).length > 0) options.hooks = hooks;
   return ky.create(options);
 }
