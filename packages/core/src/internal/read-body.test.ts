@@ -3,10 +3,7 @@ import { readBody, textOf } from './read-body.js';
 
 const bytes = (text: string) => new TextEncoder().encode(text) as Uint8Array<ArrayBuffer>;
 
-function streamOf(
-  chunks: Uint8Array<ArrayBuffer>[],
-  thenStall = false,
-): ReadableStream<Uint8Array<ArrayBuffer>> {
+function streamOf(chunks: Uint8Array<ArrayBuffer>[]): ReadableStream<Uint8Array<ArrayBuffer>> {
   return new ReadableStream({
     start(controller) {
       for (const chunk of chunks) controller.enqueue(chunk);
