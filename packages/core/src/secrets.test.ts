@@ -208,6 +208,32 @@ describe('transport failures of API calls carrying a token', () => {
     expectCleanLogs();
   });
 
+  it('TimeoutError of a stalled body, and ConnectionError of a body cut off', async () => {
+    const api = await startLoopbackServer((request, response, raw) => {
+      response.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+      response.write('{"users":[');
+      if (request.url.endsWith('/cut')) setTimeout(() => raw.socket.destroy(), 20);
+    });
+    try {
+      const client = createClient({
+        baseUrl: `${api.origin}/v1`,
+        token: staticSecretToken,
+        timeout: 100,
+        retry: false,
+        logger,
+      });
+      const stalled = await failureOf(client.get({ url: '/stalled' }));
+      expect(stalled).toMatchObject({ name: 'TimeoutError' });
+      expectNoSecrets(stalled);
+      const cut = await failureOf(client.get({ url: '/cut' }));
+      expect(cut).toMatchObject({ name: 'ConnectionError' });
+      expectNoSecrets(cut);
+      expectCleanLogs();
+    } finally {
+      await api.close();
+    }
+  });
+
   it('MalformedResponseError', async () => {
     const api = await startLoopbackServer((_request, response) => {
       response.writeHead(200, { 'content-type': 'application/json' });
