@@ -1,3 +1,4 @@
+import type { Hooks } from 'ky';
 import type { Logger } from './logger.js';
 import type { Region } from './regions.js';
 import type { RetryOptions } from './retry-policy.js';
@@ -30,13 +31,29 @@ export interface CallSettings {
   redirect?: 'follow' | 'manual';
 }
 
-/** Hooks for your own telemetry. They see requests as sent, including their Authorization header. */
-export interface ClientHooks {
-  /** Called before each attempt is sent. */
-  beforeRequest?: (request: Request) => void | Promise<void>;
-  /** Called with the final answer of each call (after retries), successful or not. */
-  afterResponse?: (response: Response, request: { method: string; url: string }) => void | Promise<void>;
-}
+/**
+ * ky's hooks, as ky documents them (https://github.com/sindresorhus/ky#hooks), run by the client's ky
+ * instance on every call:
+ *
+ * - `beforeRequest(request, options, { retryCount })`: before each attempt; may change `request.headers`.
+ * - `beforeRetry({ request, options, error, retryCount })`: before each retry, after its wait.
+ * - `afterResponse(request, options, response, { retryCount })`: with a copy of each attempt's answer.
+ * - `beforeError(error, { retryCount })`: with ky's `HTTPError` for a failed final answer; the call then
+ *   throws the {@link PingOneError} for that answer.
+ *
+ * The requests they see carry the Authorization header: keep them out of your logs.
+ *
+ * @example
+ * const client = createManagementClient({
+ *   environmentId,
+ *   token,
+ *   hooks: {
+ *     beforeRequest: [(request) => request.headers.set('X-Ping-External-Transaction-ID', crypto.randomUUID())],
+ *     beforeRetry: [({ request, error, retryCount }) => console.warn(`retry ${retryCount} of ${request.method} ${request.url}: ${error.message}`)],
+ *   },
+ * });
+ */
+export type ClientHooks = Pick<Hooks, 'beforeRequest' | 'beforeRetry' | 'afterResponse' | 'beforeError'>;
 
 /** Options of a client, shared by every operation called with it. */
 export interface ClientConfig extends RequestSettings {
@@ -61,7 +78,11 @@ export interface ClientConfig extends RequestSettings {
   headers?: Record<string, string>;
   /** Receives debug lines (method, URL, status, timing, retries); secrets are never logged. */
   logger?: Logger;
-  /** Telemetry hooks. */
+  /**
+   * ky hooks run on every call, for telemetry or to adjust requests; see {@link ClientHooks}.
+   * @default {}
+   * @example { beforeRetry: [({ retryCount }) => metrics.increment('pingone.retry', { retryCount })] }
+   */
   hooks?: ClientHooks;
   /** A fetch implementation to use instead of the global one. */
   fetch?: typeof globalThis.fetch;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type LoopbackServer, sendJson, startLoopbackServer } from '../test/loopback-server.js';
 import { createClient } from './client.js';
-import { InvalidArgumentError } from './errors.js';
+import { InvalidArgumentError, NotFoundError } from './errors.js';
 import { version } from './version.js';
 
 let server: LoopbackServer;
@@ -306,57 +306,96 @@ describe('createClient: answers', () => {
   });
 });
 
-describe('createClient: hooks', () => {
-  it('calls beforeRequest for every attempt, with the request as sent', async () => {
+describe('createClient: ky hooks', () => {
+  it('runs beforeRequest before every attempt, with the request as sent, and lets it add a header', async () => {
     let count = 0;
     server.handle((_request, response) => sendJson(response, ++count < 3 ? 503 : 200, { count }));
-    const seen: Array<{ method: string; url: string; authorization: string | null }> = [];
+    const seen: Array<{ method: string; url: string; authorization: string | null; retryCount: number }> = [];
     const client = createClient({
       baseUrl,
       token: 'hook-token',
       retry: { delay: () => 1 },
       hooks: {
-        beforeRequest: (request) => {
-          seen.push({
-            method: request.method,
-            url: request.url,
-            authorization: request.headers.get('authorization'),
-          });
-        },
+        beforeRequest: [
+          (request, _options, { retryCount }) => {
+            seen.push({
+              method: request.method,
+              url: request.url,
+              authorization: request.headers.get('authorization'),
+              retryCount,
+            });
+            request.headers.set('x-attempt', String(retryCount + 1));
+          },
+        ],
       },
     });
     await client.get({ url: '/x' });
-    expect(seen).toEqual(
-      Array(3).fill({ method: 'GET', url: `${baseUrl}/x`, authorization: 'Bearer hook-token' }),
-    );
+    const sent = { method: 'GET', url: `${baseUrl}/x`, authorization: 'Bearer hook-token' };
+    expect(seen).toEqual([0, 1, 2].map((retryCount) => ({ ...sent, retryCount })));
+    expect(server.requests.map((request) => request.headers['x-attempt'])).toEqual(['1', '2', '3']);
   });
 
-  it('calls afterResponse once with the final answer, on success and on failure', async () => {
+  it('runs beforeRetry before each retry, with the failure that caused it', async () => {
     let count = 0;
-    server.handle((_request, response) => sendJson(response, ++count === 1 ? 503 : 200, { count }));
-    const answers: Array<{ status: number; body: unknown; method: string; url: string }> = [];
+    server.handle((_request, response) => sendJson(response, ++count === 1 ? 429 : 200, { count }));
+    const retries: Array<{ retryCount: number; error: string; url: string }> = [];
     const client = createClient({
       baseUrl,
       retry: { delay: () => 1 },
       hooks: {
-        afterResponse: async (response, request) => {
-          answers.push({ status: response.status, body: await response.json(), ...request });
-        },
+        beforeRetry: [
+          ({ request, error, retryCount }) => {
+            retries.push({ retryCount, error: error.name, url: request.url });
+          },
+        ],
+      },
+    });
+    await expect(client.get({ url: '/x' })).resolves.toMatchObject({ data: { count: 2 } });
+    expect(retries).toEqual([{ retryCount: 1, error: 'HTTPError', url: `${baseUrl}/x` }]);
+  });
+
+  it("runs afterResponse on each attempt's answer with its own copy of the body", async () => {
+    let count = 0;
+    server.handle((_request, response) => sendJson(response, ++count === 1 ? 503 : 200, { count }));
+    const answers: Array<{ status: number; body: unknown; retryCount: number }> = [];
+    const client = createClient({
+      baseUrl,
+      retry: { delay: () => 1 },
+      hooks: {
+        afterResponse: [
+          async (_request, _options, response, { retryCount }) => {
+            answers.push({ status: response.status, body: await response.json(), retryCount });
+          },
+        ],
       },
     });
     const { data } = await client.get({ url: '/x' });
     // The hook read its own copy: the caller still gets the body.
     expect(data).toEqual({ count: 2 });
-    expect(answers).toEqual([{ status: 200, body: { count: 2 }, method: 'GET', url: `${baseUrl}/x` }]);
+    expect(answers).toEqual([
+      { status: 503, body: { count: 1 }, retryCount: 0 },
+      { status: 200, body: { count: 2 }, retryCount: 1 },
+    ]);
+  });
 
+  it('runs beforeError with the final failed answer; the call still throws the PingOne error', async () => {
     server.handle((_request, response) => sendJson(response, 404, { code: 'NOT_FOUND', message: 'gone' }));
-    await expect(client.get({ url: '/y' })).rejects.toMatchObject({ status: 404, message: 'gone' });
-    expect(answers[1]).toEqual({
-      status: 404,
-      body: { code: 'NOT_FOUND', message: 'gone' },
-      method: 'GET',
-      url: `${baseUrl}/y`,
+    const seen: Array<{ name: string; status: number; retryCount: number }> = [];
+    const client = createClient({
+      baseUrl,
+      hooks: {
+        beforeError: [
+          (error, { retryCount }) => {
+            seen.push({ name: error.name, status: error.response.status, retryCount });
+            return error;
+          },
+        ],
+      },
     });
+    const failure = await client.get({ url: '/y' }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(NotFoundError);
+    expect(failure).toMatchObject({ status: 404, message: 'gone', code: 'NOT_FOUND' });
+    expect(seen).toEqual([{ name: 'HTTPError', status: 404, retryCount: 0 }]);
   });
 
   it('lets an error thrown by beforeRequest through as it is, without retrying', async () => {
@@ -365,13 +404,25 @@ describe('createClient: hooks', () => {
       baseUrl,
       retry: { delay: () => 1 },
       hooks: {
-        beforeRequest: () => {
-          throw failure;
-        },
+        beforeRequest: [
+          () => {
+            throw failure;
+          },
+        ],
       },
     });
     await expect(client.get({ url: '/x' })).rejects.toBe(failure);
     expect(server.requests).toHaveLength(0);
+  });
+
+  it.each([
+    [{ beforeRequest: () => {} }, 'hooks.beforeRequest'],
+    [{ afterResponse: ['not a function'] }, 'hooks.afterResponse'],
+    [{ beforeRequests: [] }, 'hooks.beforeRequests'],
+  ])('refuses the hooks %j when the client is created, naming %s', (hooks, parameter) => {
+    expect(() => createClient({ baseUrl, hooks: hooks as never })).toThrow(
+      expect.objectContaining({ name: 'InvalidArgumentError', parameter }),
+    );
   });
 });
 
@@ -388,7 +439,7 @@ describe('createClient: a custom fetch', () => {
       baseUrl,
       fetch: strictFetch,
       retry: false,
-      hooks: { beforeRequest: () => {} },
+      hooks: { beforeRequest: [() => {}] },
     });
     await expect(hooked.get({ url: '/x' })).resolves.toMatchObject({ data: { ok: true } });
   });

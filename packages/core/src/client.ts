@@ -1,20 +1,26 @@
+import { HTTPError, type Options as KyOptions, TimeoutError as KyTimeoutError } from 'ky';
 import type { Client, ClientConfig, HttpMethod, RequestOptions, RequestResult } from './client-types.js';
-import { InvalidArgumentError, MalformedResponseError } from './errors.js';
+import {
+  ConnectionError,
+  InvalidArgumentError,
+  MalformedResponseError,
+  PingOneSdkError,
+  TimeoutError,
+} from './errors.js';
 import { buildUrl } from './internal/build-url.js';
 import { concealFromInspection } from './internal/conceal.js';
 import { errorFromResponse } from './internal/error-from-response.js';
 import { checkHeader } from './internal/header-syntax.js';
+import { attemptStartOf, createKyTransport } from './internal/ky-transport.js';
 import { linkedSignal } from './internal/linked-signal.js';
-import { send, type Transport } from './internal/send.js';
+import { readBody, textOf } from './internal/read-body.js';
 import { optionalText, optionalTimeout } from './internal/validate.js';
 import { apiUrlOf, checkBaseUrl } from './regions.js';
-import { toRetryPolicy } from './retry-policy.js';
+import { toKyRetry } from './retry-policy.js';
 import { type TokenProvider, toTokenProvider } from './token-provider.js';
 import { version } from './version.js';
 
 const defaultTimeout = 30_000;
-
-const checkTimeout = optionalTimeout;
 
 function isBodyInit(body: unknown): body is BodyInit {
   return (
@@ -30,12 +36,11 @@ function isBodyInit(body: unknown): body is BodyInit {
 
 const jsonMediaType = /^application\/(?:[\w.+-]+\+)?json\b/i;
 
-/** Decodes a successful answer: JSON for JSON media types, text for text, bytes as a Blob otherwise. */
-async function decodeBody(response: Response, method: string): Promise<unknown> {
-  if (response.status === 204 || response.status === 205 || method === 'HEAD') return undefined;
+/** Decodes a successful answer's body: JSON for JSON media types, text for text, bytes as a Blob otherwise. */
+function decodeBody(response: Response, chunks: Uint8Array<ArrayBuffer>[]): unknown {
   const contentType = response.headers.get('content-type') ?? '';
   if (contentType === '' || jsonMediaType.test(contentType)) {
-    const text = await response.text();
+    const text = textOf(chunks);
     if (text === '') return undefined;
     try {
       return JSON.parse(text);
@@ -43,16 +48,16 @@ async function decodeBody(response: Response, method: string): Promise<unknown> 
       throw new MalformedResponseError(response);
     }
   }
-  return contentType.startsWith('text/') ? response.text() : response.blob();
+  return contentType.startsWith('text/') ? textOf(chunks) : new Blob(chunks, { type: contentType });
 }
 
 /**
- * Creates the HTTP runtime every generated operation runs on.
+ * Creates the HTTP runtime every generated operation runs on, on one ky instance.
  *
  * Everything that can be decided once is decided here: the base URL is checked, the token provider
- * resolved, the retry policy built, the default headers assembled. A call then only expands its URL,
- * attaches the token and sends. Policies live in their own files: retries in retry-policy.ts, the token
- * cache in token-cache.ts, error mapping in internal/error-from-response.ts.
+ * resolved, ky's instance built with the retry policy, timeout, default headers, fetch and hooks. A call
+ * then only expands its URL, attaches the token and sends. Policies live in their own files: retries in
+ * retry-policy.ts, the token cache in token-cache.ts, error mapping in internal/error-from-response.ts.
  *
  * @example
  * const client = createClient({ region: 'EU', environmentId, token: clientCredentials({ … }) });
@@ -62,21 +67,15 @@ export function createClient(config: ClientConfig = {}): Client {
   const baseUrl =
     config.baseUrl === undefined ? apiUrlOf(config.region) : checkBaseUrl(config.baseUrl, 'baseUrl');
   const baseOrigin = new URL(baseUrl).origin;
+  // A token given as a string never changes: it goes into the client's headers once, not into every call.
   const tokenProvider: TokenProvider | undefined =
     config.token === undefined ? undefined : toTokenProvider(config.token);
+  const fixedToken = typeof config.token === 'string' ? config.token : undefined;
   const defaultEnvironmentId = optionalText(config.environmentId, 'environmentId');
-  const timeout = checkTimeout(config.timeout, 'timeout') ?? defaultTimeout;
-  const clientRetry = toRetryPolicy(config.retry, timeout);
+  const timeout = optionalTimeout(config.timeout, 'timeout') ?? defaultTimeout;
   const logger = config.logger;
-  const hooks = config.hooks;
-  const transport: Transport = {
-    fetch: config.fetch ?? globalThis.fetch,
-    beforeRequest: hooks?.beforeRequest,
-    logger,
-  };
 
-  // Header names are lower-cased once here, so that a call's header replaces the client's whatever its case,
-  // and each call copies a plain object instead of building a Headers instance.
+  // Header names are lower-cased once here, so that a call's header replaces the client's whatever its case.
   const defaultHeaders: Record<string, string> = { accept: 'application/json' };
   for (const [name, value] of Object.entries(config.headers ?? {})) {
     defaultHeaders[name.toLowerCase()] = checkHeader(name, value);
@@ -87,24 +86,53 @@ export function createClient(config: ClientConfig = {}): Client {
     const callerAgent = defaultHeaders['user-agent'];
     defaultHeaders['user-agent'] = callerAgent ? `${callerAgent} ${sdkAgent}` : sdkAgent;
   }
+  if (fixedToken !== undefined) defaultHeaders.authorization = `Bearer ${fixedToken}`;
+  const api = createKyTransport({
+    fetch: config.fetch ?? globalThis.fetch,
+    headers: defaultHeaders,
+    timeout,
+    retry: config.retry,
+    hooks: config.hooks,
+    logger,
+  });
+
+  /** Sends through ky: a failure status after ky's retries comes back as the answer it is. */
+  async function send(url: string, options: KyOptions, attemptTimeout: number): Promise<Response> {
+    try {
+      return await api(url, options);
+    } catch (error) {
+      if (error instanceof HTTPError) return error.response;
+      if (error instanceof KyTimeoutError) {
+        // No `cause`: ky's error holds the Request, whose headers (the Authorization token) util.inspect prints.
+        throw new TimeoutError(
+          `${options.method} ${url} took longer than ${attemptTimeout} ms`,
+          attemptTimeout,
+        );
+      }
+      // A ConnectionError from the transport, the caller's abort reason, or a hook's own error, as it is.
+      throw error;
+    }
+  }
 
   async function call<TData>(options: RequestOptions, method: HttpMethod): Promise<RequestResult<TData>> {
     const url =
       options.url.startsWith('https://') || options.url.startsWith('http://')
         ? sameOriginUrl(options.url, baseOrigin)
         : buildUrl(baseUrl, options.url, options.path, defaultEnvironmentId, options.query);
-    const callTimeout = checkTimeout(options.timeout, 'timeout');
+    const callTimeout = optionalTimeout(options.timeout, 'timeout');
     const redirect = options.redirect;
     if (redirect !== undefined && redirect !== 'follow' && redirect !== 'manual') {
       throw new InvalidArgumentError('redirect', `'follow' or 'manual', got ${JSON.stringify(redirect)}`);
     }
     const attemptTimeout = callTimeout ?? timeout;
+    // Checked before anything is sent, even when the body below turns out to be a stream.
     const retry =
       options.retry === undefined && callTimeout === undefined
-        ? clientRetry
-        : toRetryPolicy(options.retry ?? config.retry, attemptTimeout);
+        ? undefined
+        : toKyRetry(options.retry ?? config.retry, attemptTimeout);
 
-    const headers: Record<string, string> = { ...defaultHeaders };
+    // Only the call's own headers: ky adds the client's defaults.
+    const headers: Record<string, string> = {};
     const callHeaders = options.headers;
     if (callHeaders instanceof Headers) {
       for (const [name, value] of callHeaders) headers[name] = value;
@@ -124,24 +152,32 @@ export function createClient(config: ClientConfig = {}): Client {
       }
     }
 
+    options.signal?.throwIfAborted();
     const startedAt = logger ? Date.now() : 0;
     logger?.debug(`→ ${method} ${url}`);
-    let token = tokenProvider ? await tokenProvider.getToken({ signal: options.signal }) : undefined;
+    let token =
+      tokenProvider && fixedToken === undefined
+        ? await tokenProvider.getToken({ signal: options.signal })
+        : undefined;
     if (token !== undefined) headers.authorization = `Bearer ${token}`;
 
-    const link = linkedSignal(options.signal);
-    const outgoing = {
-      method,
-      url,
-      headers,
-      body,
-      signal: link.signal,
-      retry,
-      timeout: attemptTimeout,
-      redirect,
-    };
+    // Only with a caller's signal: ky follows a given signal with AbortSignal.any, which costs on every call.
+    const link = options.signal ? linkedSignal(options.signal) : undefined;
+    // Only what differs from the client's ky instance: ky merges every option it is given on every call.
+    const kyOptions: KyOptions = { method };
+    if (link) kyOptions.signal = link.controller.signal;
+    if (Object.keys(headers).length > 0) kyOptions.headers = headers;
+    if (body !== undefined) kyOptions.body = body;
+    if (callTimeout !== undefined) kyOptions.timeout = callTimeout;
+    // A stream is read by its first attempt: there is nothing left to send again.
+    if (body instanceof ReadableStream) kyOptions.retry = 0;
+    else if (retry !== undefined) kyOptions.retry = retry;
+    if (redirect) kyOptions.redirect = redirect;
+
+    let readingBody = false;
     try {
-      let response = await send(transport, outgoing);
+      let sentAt = performance.now();
+      let response = await send(url, kyOptions, attemptTimeout);
       // A 401 on a token the provider can replace: forget it, fetch a new one, replay once (streams cannot be replayed).
       if (
         response.status === 401 &&
@@ -154,19 +190,57 @@ export function createClient(config: ClientConfig = {}): Client {
         token = await tokenProvider.getToken({ signal: options.signal });
         headers.authorization = `Bearer ${token}`;
         logger?.debug(`replaying ${method} ${url} once with a new token after 401`);
-        response = await send(transport, outgoing);
+        sentAt = performance.now();
+        response = await send(url, kyOptions, attemptTimeout);
       }
       logger?.debug(`← ${response.status} ${method} ${url} (${Date.now() - startedAt} ms)`);
-      if (hooks?.afterResponse) await hooks.afterResponse(response.clone(), { method, url });
       if (redirect === 'manual' && isRedirect(response)) {
         await response.body?.cancel();
         return { data: undefined as TData, response };
       }
-      if (!response.ok) throw await errorFromResponse(response);
-      return { data: (await decodeBody(response, method)) as TData, response };
+      const bodyless =
+        response.status === 204 || response.status === 205 || method === 'HEAD' || response.body === null;
+      let chunks: Uint8Array<ArrayBuffer>[] = [];
+      if (bodyless) await response.body?.cancel();
+      else {
+        // ky's timeout ends when the headers arrive; the rest of the same attempt's time is for the body.
+        const elapsed = performance.now() - (attemptStartOf(response) ?? sentAt);
+        readingBody = true;
+        const reading = readBody(
+          response.body as ReadableStream<Uint8Array<ArrayBuffer>>,
+          attemptTimeout - elapsed,
+          () =>
+            new TimeoutError(
+              `${method} ${url} took longer than ${attemptTimeout} ms, its answer still arriving`,
+              attemptTimeout,
+            ),
+        );
+        // A failure answer whose body broke off is still the error its status names.
+        chunks = response.ok
+          ? await reading
+          : await reading.catch((failure: unknown) => {
+              if (failure instanceof TimeoutError || options.signal?.aborted) throw failure;
+              return [];
+            });
+      }
+      if (!response.ok) throw await errorFromResponse(response, textOf(chunks));
+      return { data: (bodyless ? undefined : decodeBody(response, chunks)) as TData, response };
+    } catch (error) {
+      if (error instanceof PingOneSdkError) throw error;
+      if (options.signal?.aborted) throw options.signal.reason;
+      // The body broke off: runtimes throw a TypeError (Node: "terminated") or an Error for it.
+      if (readingBody) {
+        throw new ConnectionError(
+          `${method} ${url} failed while its answer arrived: ${(error as Error).message}`,
+          {
+            cause: error,
+          },
+        );
+      }
+      throw error;
     } finally {
       // Only now: the caller's signal must also be able to stop the body download above.
-      link.dispose();
+      link?.dispose();
     }
   }
 

@@ -183,6 +183,15 @@ describe('how many times', () => {
     expect(server.requests).toHaveLength(3);
   });
 
+  it('does not retry an attempt that timed out: the server may still be working on it', async () => {
+    server.handle(() => {
+      // never answers
+    });
+    const client = createClient({ baseUrl, timeout: 100, retry: fast });
+    await expect(client.get({ url: '/x' })).rejects.toMatchObject({ name: 'TimeoutError', timeout: 100 });
+    expect(server.requests).toHaveLength(1);
+  });
+
   it('returns the RateLimitError with retryAfter when the retries run out', async () => {
     answers([429, { 'retry-after': '0' }], [429, { 'retry-after': '0' }], [429, { 'retry-after': '3' }]);
     const client = createClient({ baseUrl });
@@ -206,7 +215,7 @@ function fakeClock(now = Date.parse('2025-01-01T00:00:00Z')): number[] {
     milliseconds?: number,
     ...args: unknown[]
   ) => {
-    if (new Error().stack?.includes('/src/sleep.')) backoffWaits.push(milliseconds ?? 0);
+    if (new Error().stack?.includes('/ky/distribution/utils/delay.')) backoffWaits.push(milliseconds ?? 0);
     return fakeSetTimeout(handler, milliseconds, ...args);
   }) as typeof setTimeout);
   return backoffWaits;

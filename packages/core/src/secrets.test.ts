@@ -7,7 +7,7 @@ import {
   type FakePingOne,
   startFakePingOne,
 } from '../test/fake-pingone.js';
-import { closedPort, sendJson, startLoopbackServer } from '../test/loopback-server.js';
+import { closedPort, realDelay, sendJson, startLoopbackServer } from '../test/loopback-server.js';
 import { createClient } from './client.js';
 import { type ClientSecretAuthMethod, clientCredentials } from './client-credentials.js';
 import type { Client } from './client-types.js';
@@ -127,6 +127,9 @@ describe.each(['client_secret_basic', 'client_secret_post'] as const)('with %s',
       authUrl: `http://127.0.0.1:${port}`,
     });
     expectNoSecrets(await failureOf(unreachable.getToken()));
+    // The server may still issue the token the slow request gave up on: let it finish before another test
+    // counts tokens.
+    await realDelay(pingOne.settings.tokenDelay + 100);
   });
 
   it('API calls failing with a cached token: 403, 500 after retries, 401 after the replay', async () => {
@@ -203,6 +206,32 @@ describe('transport failures of API calls carrying a token', () => {
     expect(refused).toMatchObject({ name: 'ConnectionError' });
     expectNoSecrets(refused);
     expectCleanLogs();
+  });
+
+  it('TimeoutError of a stalled body, and ConnectionError of a body cut off', async () => {
+    const api = await startLoopbackServer((request, response, raw) => {
+      response.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+      response.write('{"users":[');
+      if (request.url.endsWith('/cut')) setTimeout(() => raw.socket.destroy(), 20);
+    });
+    try {
+      const client = createClient({
+        baseUrl: `${api.origin}/v1`,
+        token: staticSecretToken,
+        timeout: 100,
+        retry: false,
+        logger,
+      });
+      const stalled = await failureOf(client.get({ url: '/stalled' }));
+      expect(stalled).toMatchObject({ name: 'TimeoutError' });
+      expectNoSecrets(stalled);
+      const cut = await failureOf(client.get({ url: '/cut' }));
+      expect(cut).toMatchObject({ name: 'ConnectionError' });
+      expectNoSecrets(cut);
+      expectCleanLogs();
+    } finally {
+      await api.close();
+    }
   });
 
   it('MalformedResponseError', async () => {

@@ -11,6 +11,9 @@ import type { AddressInfo } from 'node:net';
  * - `GET /users/{userId}`: one user, as PingOne returns it (~0.6 KB of JSON).
  * - `GET /users[?cursor=n]`: page `n` of a collection of `totalUsers` users, `pageSize` per page, each page
  *   linking to the next with an absolute `_links.next.href` that carries the cursor.
+ *
+ * The anchors read the same user body at their own paths: `/api/v1/users/{userId}` (Okta) and
+ * `/api/v2/users/{userId}` (auth0); octokit requests the PingOne path itself.
  */
 
 export const environmentId = 'abfba8f6-49eb-49f5-a5d9-80ad5c98f9f6';
@@ -40,7 +43,12 @@ function startServer(): void {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const collection = `/v1/environments/${environmentId}/users`;
     let body: Buffer | undefined;
-    if (url.pathname === `${collection}/${userId}`) body = userBody;
+    if (
+      url.pathname === `${collection}/${userId}` ||
+      url.pathname === `/api/v1/users/${userId}` ||
+      url.pathname === `/api/v2/users/${userId}`
+    )
+      body = userBody;
     else if (url.pathname === collection) body = pages[Number(url.searchParams.get('cursor') ?? '0')];
     if (!body) {
       response.writeHead(404, { 'content-type': 'application/json' });

@@ -36,6 +36,19 @@ describe('bundle size budgets (tools/size/budgets.json)', () => {
     expect(signIn.lazyChunks.some((chunk) => chunk.includes(assertionType))).toBe(true);
   });
 
+  it('stays smaller than the anchors measured in the same run (auth0 ManagementClient, octokit with app auth)', async () => {
+    const [consumer, auth0, octokit] = await Promise.all([
+      measure(scenarios.consumer),
+      measure(scenarios.auth0),
+      measure(scenarios.octokit),
+    ]);
+    for (const result of [consumer, auth0, octokit]) {
+      console.log(`${result.name}: ${result.gzippedBytes} B min+gzip`);
+    }
+    expect(consumer.gzippedBytes).toBeLessThan(octokit.gzippedBytes);
+    expect(consumer.gzippedBytes).toBeLessThan(auth0.gzippedBytes);
+  });
+
   it('tree-shakes: the whole package is far larger than a one-operation bundle', async () => {
     const [consumer, whole] = await Promise.all([
       measure(scenarios.consumer),

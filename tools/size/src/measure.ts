@@ -5,6 +5,11 @@ import { build } from 'esbuild';
 export interface Scenario {
   name: string;
   source: string;
+  /**
+   * esbuild's platform. `neutral` (the default) resolves only what runs everywhere; the anchors are built
+   * for `browser`, since auth0 imports Node built-ins that only a browser build's `browser` field replaces.
+   */
+  platform?: 'neutral' | 'browser';
 }
 
 export interface Measurement {
@@ -31,8 +36,8 @@ export async function measure(scenario: Scenario): Promise<Measurement> {
     entryNames: 'entry',
     minify: true,
     format: 'esm',
-    platform: 'neutral',
-    mainFields: ['module', 'main'],
+    platform: scenario.platform ?? 'neutral',
+    ...(scenario.platform === 'browser' ? {} : { mainFields: ['module', 'main'] }),
     target: 'es2022',
     write: false,
     logLevel: 'silent',
@@ -71,6 +76,24 @@ export { clientCredentials } from '@pingone-sdk/core';`,
   authVerify: {
     name: 'auth: createAuthClient + verifyAccessToken',
     source: `export { createAuthClient, verifyAccessToken } from '@pingone-sdk/auth';`,
+  },
+  auth0: {
+    name: 'anchor: auth0 v7 ManagementClient reading a user',
+    source: `import { ManagementClient } from 'auth0';
+export const readUser = (id: string) =>
+  new ManagementClient({ domain: 'example.eu.auth0.com', clientId: 'id', clientSecret: 'secret' }).users.get(id);`,
+    platform: 'browser',
+  },
+  octokit: {
+    name: 'anchor: @octokit/core + auth-app, one request',
+    source: `import { createAppAuth } from '@octokit/auth-app';
+import { Octokit } from '@octokit/core';
+export const readRepository = (privateKey: string) =>
+  new Octokit({ authStrategy: createAppAuth, auth: { appId: 1, privateKey, installationId: 2 } }).request(
+    'GET /repos/{owner}/{repo}',
+    { owner: 'octocat', repo: 'hello-world' },
+  );`,
+    platform: 'browser',
   },
   wholePackage: {
     name: 'whole @pingone-sdk/management + core',

@@ -8,12 +8,13 @@ function asString(value: unknown): string | undefined {
 /**
  * Turns a failed answer into the matching {@link PingOneError} subclass. Understands both PingOne's
  * management error body (`id`, `code`, `message`, `details`) and the auth server's OAuth body
- * (`error`, `error_description`), and never fails on a body that is neither.
+ * (`error`, `error_description`), and never fails on a body that is neither. `bodyText` is the body when
+ * the caller has read it already.
  */
-export async function errorFromResponse(response: Response): Promise<PingOneError> {
+export async function errorFromResponse(response: Response, bodyText?: string): Promise<PingOneError> {
   let body: Record<string, unknown> = {};
   try {
-    const text = await response.text();
+    const text = bodyText ?? (await response.text());
     const parsed: unknown = text ? JSON.parse(text) : {};
     if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
       body = parsed as Record<string, unknown>;

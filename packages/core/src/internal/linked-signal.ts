@@ -1,20 +1,25 @@
-/** A signal that follows another until disposed. */
+/** A call's own abort controller, following the caller's signal until disposed. */
 export interface LinkedSignal {
-  signal: AbortSignal | undefined;
+  controller: AbortController;
   dispose(): void;
 }
 
 const nothingToDispose = () => {};
 
 /**
- * A per-call signal that aborts when `parent` does, detached again by `dispose()`. Attempts hang their
- * signals off it rather than off the caller's: runtimes keep whatever follows a signal (listeners,
- * AbortSignal.any results) alive as long as that signal, and a caller's may live as long as the process.
+ * A per-call controller that aborts when `parent` does, detached again by `dispose()`. The call hands its
+ * signal to ky (which follows it with AbortSignal.any) rather than the caller's: runtimes keep whatever
+ * follows a signal alive as long as that signal, and a caller's may live as long as the process. The
+ * controller also lets the call end its own body download when the attempt's deadline passes.
  */
 export function linkedSignal(parent: AbortSignal | undefined): LinkedSignal {
-  if (!parent || parent.aborted) return { signal: parent, dispose: nothingToDispose };
   const controller = new AbortController();
+  if (!parent) return { controller, dispose: nothingToDispose };
+  if (parent.aborted) {
+    controller.abort(parent.reason);
+    return { controller, dispose: nothingToDispose };
+  }
   const forward = () => controller.abort(parent.reason);
   parent.addEventListener('abort', forward, { once: true });
-  return { signal: controller.signal, dispose: () => parent.removeEventListener('abort', forward) };
+  return { controller, dispose: () => parent.removeEventListener('abort', forward) };
 }

@@ -29,7 +29,9 @@ export async function startEmulatorSession(options: EmulatorOptions = {}): Promi
       clientSecret: emulator.clientSecret,
       authUrl: emulator.authUrl,
     }),
-    hooks: { afterResponse: (response, request) => checker.check(request.method, request.url, response) },
+    hooks: {
+      afterResponse: [(request, _options, response) => checker.check(request.method, request.url, response)],
+    },
   });
   return { emulator, client, close: () => emulator.close() };
 }
