@@ -4,6 +4,7 @@ import { AuthHost } from './auth/auth-host.js';
 import { installUserFlows } from './auth/install-user-flows.js';
 import { createSigningKeys } from './auth/signing-keys.js';
 import { TokenService } from './auth/token-service.js';
+import { applySeed } from './behaviours/apply-seed.js';
 import type { EmulatorServices } from './behaviours/behaviour.js';
 import { BehaviourRegistry } from './behaviours/behaviour-registry.js';
 import { behaviourFamilies } from './behaviours/families.js';
@@ -15,7 +16,7 @@ import { ApiHandler } from './server/api-handler.js';
 import { createRequestListener } from './server/request-listener.js';
 import { buildOperations } from './spec/build-operations.js';
 import { loadSpecs } from './spec/load-specs.js';
-import { applySeed } from './state/apply-seed.js';
+import type { Operation } from './spec/operation.js';
 import { Store } from './state/store.js';
 import { RequestValidator } from './validation/request-validator.js';
 
@@ -35,9 +36,13 @@ const authServices = new Set(['auth']);
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const routes = new RouteTable();
   const validators = new Map<string, RequestValidator>();
+  const operations = new Map<string, Operation>();
   for (const [service, document] of loadSpecs(options.specDirectory)) {
     if (authServices.has(service)) continue;
-    for (const operation of buildOperations(service, document)) routes.add(operation);
+    for (const operation of buildOperations(service, document)) {
+      routes.add(operation);
+      operations.set(operation.operationId, operation);
+    }
     validators.set(service, new RequestValidator(service, document));
   }
   const keys = await createSigningKeys();
@@ -57,7 +62,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   const store = new Store();
   const seeded = applySeed(store, apiUrl, options.seed);
-  const services: EmulatorServices = { store, apiUrl, authUrl: origin };
+  const services: EmulatorServices = {
+    store,
+    apiUrl,
+    authUrl: origin,
+    collection: (operationId) => operations.get(operationId)?.collection,
+  };
   const tokens = new TokenService(keys, origin, options.tokenLifetimeSeconds ?? 3600);
   const faults = new FaultInjector(options.faults);
   const api = new ApiHandler({

@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import type { OpenApiDocument } from '@pingone-sdk/openapi';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateService, readmeWithCoverage } from './generate.js';
+import { operationIdsPath, writeOperationIds } from './operation-ids.js';
 import { findServices, repositoryRoot } from './services.js';
 import { loadServiceDocument } from './spec-document.js';
 
@@ -52,5 +53,19 @@ describe.each(findServices())('generated code of $name', (service) => {
     const again = join(scratch, `${service.name}-again`);
     await generateService(service, again);
     expect(readTree(again)).toEqual(readTree(join(scratch, service.name)));
+  }, 120_000);
+});
+
+describe('operationIds of the emulator', () => {
+  it('list every operation of every service (run `pnpm generate` if this fails)', async () => {
+    const documents = new Map<string, OpenApiDocument>();
+    for (const service of findServices())
+      documents.set(service.name, await loadServiceDocument(service.name));
+    const fresh = join(scratch, 'operation-ids.ts');
+    writeOperationIds(documents, fresh);
+    expect(
+      readFileSync(operationIdsPath, 'utf8'),
+      'tools/emulator/src/generated/operation-ids.ts is stale',
+    ).toBe(readFileSync(fresh, 'utf8'));
   }, 120_000);
 });

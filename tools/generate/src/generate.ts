@@ -60,7 +60,7 @@ export function readmeWithCoverage(service: Service, document: OpenApiDocument):
 }
 
 /** Formats with the repository's biome.json, also for scratch folders outside the work tree. */
-function formatGenerated(outputPath: string): void {
+export function formatGenerated(outputPath: string): void {
   const biome = join(repositoryRoot, 'node_modules', '.bin', 'biome');
   execFileSync(
     biome,

@@ -1,5 +1,6 @@
 import { type Client, clientCredentials } from '@pingone-sdk/core';
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from '@pingone-sdk/emulator';
+import { loadServiceDocument } from '@pingone-sdk/generate/spec-document';
 import { createManagementClient } from '../../src/index.js';
 import { ResponseConformance } from './response-conformance.js';
 
@@ -17,7 +18,7 @@ export interface EmulatorSession {
  * (client credentials) and throws on any answer that the spec's response schemas do not allow.
  */
 export async function startEmulatorSession(options: EmulatorOptions = {}): Promise<EmulatorSession> {
-  conformance ??= new ResponseConformance();
+  conformance ??= new ResponseConformance(await loadServiceDocument('management'));
   const checker = conformance;
   const emulator = await startEmulator(options);
   const client = createManagementClient({

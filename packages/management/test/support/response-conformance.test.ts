@@ -1,7 +1,8 @@
+import { loadServiceDocument } from '@pingone-sdk/generate/spec-document';
 import { describe, expect, it } from 'vitest';
 import { ResponseConformance } from './response-conformance.js';
 
-const conformance = new ResponseConformance();
+const conformance = new ResponseConformance(await loadServiceDocument('management'));
 const url = 'http://127.0.0.1:1/v1/environments/env-1/users/user-1';
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });

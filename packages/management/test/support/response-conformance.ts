@@ -1,4 +1,3 @@
-import { loadServiceDocument } from '@pingone-sdk/generate/spec-document';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 
@@ -27,7 +26,7 @@ function pointerSegment(segment: string): string {
 export class ResponseConformance {
   readonly #routes: Route[] = [];
 
-  constructor(document: JsonObject = loadServiceDocument('management')) {
+  constructor(document: JsonObject) {
     const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
     addFormats(ajv);
     ajv.addSchema(document, 'spec');

@@ -1,10 +1,9 @@
+import { isObject } from '@pingone-sdk/openapi';
 import { compileFilter } from '../filter/compile-filter.js';
 import { FilterError } from '../filter/filter-expression.js';
 import { parseFilter } from '../filter/parse-filter.js';
 import { invalidData, uniquenessViolation } from '../http/api-error.js';
 import type { Reply } from '../http/reply.js';
-import { isObject } from '../spec/resolve-ref.js';
-import { collectionRules, defaultFilterOperators } from '../state/collection-rules.js';
 import type { Resource, Store } from '../state/store.js';
 import type { BehaviourContext, BehaviourFamily } from './behaviour.js';
 import { generic, newResource, requireItem } from './generic.js';
@@ -156,7 +155,7 @@ function memberCounts(context: BehaviourContext, group: Resource): { direct: num
     context.store.getItem(`${environmentKey}/users/${user.id as string}/memberOfGroups`, groupIds) !==
     undefined;
   const family = withNestedGroups(context.store, groupsKey, groupId);
-  const matchers = [...family].map((id) => dynamicMatcher(context.store.getItem(groupsKey, id)));
+  const matchers = [...family].map((id) => dynamicMatcher(context, context.store.getItem(groupsKey, id)));
   let direct = 0;
   let total = 0;
   for (const user of users) {
@@ -183,14 +182,14 @@ function withNestedGroups(store: Store, groupsKey: string, groupId: string): Set
   return found;
 }
 
-function dynamicMatcher(group: Resource | undefined): ((user: Resource) => boolean) | undefined {
+/** A dynamic group's `userFilter` takes what the users list's filter takes. */
+function dynamicMatcher(
+  context: BehaviourContext,
+  group: Resource | undefined,
+): ((user: Resource) => boolean) | undefined {
   if (typeof group?.userFilter !== 'string') return undefined;
   try {
-    return compileFilter(
-      parseFilter(group.userFilter),
-      collectionRules.users?.filters,
-      defaultFilterOperators,
-    );
+    return compileFilter(parseFilter(group.userFilter), context.services.collection('listUsers')?.filters);
   } catch {
     return undefined;
   }

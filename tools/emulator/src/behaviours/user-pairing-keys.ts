@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
+import { isObject } from '@pingone-sdk/openapi';
 import { invalidData } from '../http/api-error.js';
 import type { Reply } from '../http/reply.js';
-import { isObject } from '../spec/resolve-ref.js';
 import type { BehaviourContext, BehaviourFamily } from './behaviour.js';
 import { generic } from './generic.js';
 
@@ -13,7 +13,7 @@ const maximumUnclaimed = 20;
  * scan; the applications it names must exist. Reading and deleting are generic.
  */
 export const userPairingKeyBehaviours: BehaviourFamily = {
-  'POST /environments/{environmentId}/users/{userId}/pairingKeys': createPairingKey,
+  createUserPairingKey: createPairingKey,
 };
 
 function createPairingKey(context: BehaviourContext): Reply {

@@ -100,7 +100,7 @@ export class ApiHandler {
       caller,
     };
     const before = auditSnapshot(context);
-    const reply = await this.#registry.find(operation, entry, mediaType)(context);
+    const reply = await this.#registry.find(operation, entry)(context);
     recordActivity(context, reply, before);
     return reply;
   }
@@ -172,7 +172,7 @@ export class ApiHandler {
 }
 
 /**
- * The operation's own media type or one of its `x-pingone-actions`, chosen by `Content-Type`.
+ * The operation's own media type or one of its actions (`x-pingone-action`), chosen by `Content-Type`.
  * Requests without a body may leave `Content-Type` out; anything else unknown is a 415.
  */
 function selectMediaType(

@@ -1,17 +1,17 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { clientSecretKey } from '../auth/oauth-clients.js';
-import { seedBranding } from '../behaviours/branding.js';
-import { seedBillOfMaterials } from '../behaviours/environments.js';
-import { newResource } from '../behaviours/generic.js';
-import { emulatorLicenseId, emulatorOrganizationId, seedOrganization } from '../behaviours/organizations.js';
-import { seedPasswordPolicies } from '../behaviours/password-policies.js';
-import { seedSignOnPolicies } from '../behaviours/sign-on-policies.js';
-import { seedAgreementConsents } from '../behaviours/user-agreement-consents.js';
-import { seedLinkedAccounts } from '../behaviours/user-linked-accounts.js';
-import { storePassword, userDefaults } from '../behaviours/users.js';
 import type { EmulatorSeed } from '../emulator-options.js';
-import { predefinedRoleId, seedPredefinedRoles } from './predefined-roles.js';
-import type { Store } from './store.js';
+import { predefinedRoleId, seedPredefinedRoles } from '../state/predefined-roles.js';
+import type { Store } from '../state/store.js';
+import { seedBranding } from './branding.js';
+import { seedBillOfMaterials } from './environments.js';
+import { newResource } from './generic.js';
+import { emulatorLicenseId, emulatorOrganizationId, seedOrganization } from './organizations.js';
+import { seedPasswordPolicies } from './password-policies.js';
+import { seedSignOnPolicies } from './sign-on-policies.js';
+import { seedAgreementConsents } from './user-agreement-consents.js';
+import { seedLinkedAccounts } from './user-linked-accounts.js';
+import { storePassword, userDefaults } from './users.js';
 
 /** The identifiers a seed produced, generated where the seed left them out. */
 export interface SeedResult {
