@@ -19,6 +19,7 @@ import { loadSpecs } from './spec/load-specs.js';
 import type { Operation } from './spec/operation.js';
 import { Store } from './state/store.js';
 import { RequestValidator } from './validation/request-validator.js';
+import { ResponseValidator } from './validation/response-validator.js';
 
 /** Specs served by the auth host rather than under `/v1`; their routes are the auth host's own. */
 const authServices = new Set(['auth']);
@@ -36,7 +37,11 @@ const authServices = new Set(['auth']);
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const routes = new RouteTable();
   const validators = new Map<string, RequestValidator>();
+  const responseValidators = new Map<string, ResponseValidator>();
   const operations = new Map<string, Operation>();
+  const validateResponses =
+    options.validateResponses ??
+    (process.env.VITEST !== undefined || process.env.PINGONE_EMULATOR_VALIDATE_RESPONSES === 'true');
   for (const [service, document] of loadSpecs(options.specDirectory)) {
     if (authServices.has(service)) continue;
     for (const operation of buildOperations(service, document)) {
@@ -44,6 +49,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       operations.set(operation.operationId, operation);
     }
     validators.set(service, new RequestValidator(service, document));
+    if (validateResponses) responseValidators.set(service, new ResponseValidator(service, document));
   }
   const keys = await createSigningKeys();
 
@@ -76,6 +82,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     validators,
     registry: new BehaviourRegistry(behaviourFamilies),
     tokens,
+    responseValidators,
   });
   server.on(
     'request',
