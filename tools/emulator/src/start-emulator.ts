@@ -67,7 +67,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const apiUrl = `${origin}/v1`;
 
   const store = new Store();
-  const seeded = applySeed(store, apiUrl, options.seed);
+  const seeded = applySeed(store, apiUrl, options.seed, operations.get('createUser')?.defaults);
   const services: EmulatorServices = {
     store,
     apiUrl,

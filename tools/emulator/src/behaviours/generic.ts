@@ -80,7 +80,7 @@ export const generic = {
       context.environmentId,
       collectionKey,
       randomUUID(),
-      body,
+      { ...structuredClone(context.operation.defaults), ...asObject(body) },
     );
     assertRoom(context, collectionKey);
     assertReferences(context, resource);

@@ -42,19 +42,6 @@ export const userBehaviours: BehaviourFamily = {
   replaceUserPopulation: moveUser,
 };
 
-/** Fields PingOne sets on every new user; a request can override the ones it may set. */
-export function userDefaults(populationId: string | undefined): Resource {
-  return {
-    enabled: true,
-    ...(populationId ? { population: { id: populationId } } : {}),
-    lifecycle: { status: 'ACCOUNT_OK' },
-    account: { canAuthenticate: true, status: 'OK' },
-    identityProvider: { type: 'PING_ONE' },
-    mfaEnabled: false,
-    verifyStatus: 'NOT_INITIATED',
-  };
-}
-
 /** The environment's default population (`default: true`), where users without a population go. */
 export function defaultPopulationId(store: Store, environmentId: string): string | undefined {
   for (const population of store.items(`/environments/${environmentId}/populations`).values()) {
@@ -77,7 +64,10 @@ function createUser(context: BehaviourContext, body: unknown = context.body): Re
   const requested = isObject(body) ? body : {};
   const populationId = requestedPopulation(requested) ?? defaultPopulationId(context.store, environmentId);
   assertPopulation(context, populationId, 'population.id');
-  return generic.create(context, { ...userDefaults(populationId), ...requested });
+  return generic.create(context, {
+    ...(populationId ? { population: { id: populationId } } : {}),
+    ...requested,
+  });
 }
 
 function importUser(context: BehaviourContext): Reply {

@@ -99,7 +99,31 @@ function buildOperation(input: BuildInput): Operation {
     requestBodyRequired:
       resolveReference<RequestBodyObject | undefined>(document, operation.requestBody)?.required === true,
     responses: operation.responses ?? {},
+    defaults: kind === 'create' ? createdDefaults(document, operation.responses) : {},
   };
+}
+
+/**
+ * The schema `default`s of what a create answers (its 2xx body's top-level properties), which PingOne
+ * fills in when the request leaves them out.
+ */
+function createdDefaults(
+  document: OpenApiDocument,
+  responses: Record<string, ResponseObject> | undefined,
+): Record<string, unknown> {
+  const success = Object.keys(responses ?? {}).find((status) => /^2\d\d$/.test(status));
+  const response = resolveReference<ResponseObject | undefined>(
+    document,
+    success ? responses?.[success] : undefined,
+  );
+  const schema = Object.values(response?.content ?? {})[0]?.schema;
+  const defaults: Record<string, unknown> = {};
+  for (const [name, property] of propertiesOf(document, schema)) {
+    const own = isObject(property) && 'default' in property ? property.default : undefined;
+    const value = own ?? resolveReference<Record<string, unknown> | undefined>(document, property)?.default;
+    if (value !== undefined) defaults[name] = value;
+  }
+  return defaults;
 }
 
 function normalizeTemplate(template: string): string {

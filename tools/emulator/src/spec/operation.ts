@@ -71,6 +71,8 @@ export interface Operation {
   /** Accepted request media types, lower-cased, without parameters. */
   mediaTypes: ReadonlyMap<string, MediaTypeEntry>;
   requestBodyRequired: boolean;
+  /** Schema `default`s of a created resource's top-level fields (create operations only). */
+  defaults: Readonly<Record<string, unknown>>;
   /** The spec's responses, by status, for checking answers. */
   responses: Readonly<Record<string, ResponseObject>>;
 }

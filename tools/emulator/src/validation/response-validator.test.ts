@@ -30,6 +30,9 @@ describe('ResponseValidator', () => {
     username: 'ada',
     environment: { id: '5caa81af-ec05-41ff-a709-c7378007a99c' },
     population: { id: '0b2a3c4d-5e6f-4071-8293-a4b5c6d7e8f9' },
+    enabled: true,
+    createdAt: '2024-05-02T09:14:21.012Z',
+    updatedAt: '2024-05-02T09:14:21.012Z',
   };
 
   it('lets an answer the spec allows through', () => {
