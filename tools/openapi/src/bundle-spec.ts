@@ -28,7 +28,8 @@ export async function bundleSpec(
     dereference: options.dereference ?? false,
     removeUnusedComponents: false,
   });
-  const unresolved = result.problems.filter((problem) => problem.ruleId === 'no-unresolved-refs');
+  // The bundler reports what it could not resolve as errors and leaves the `$ref` in place.
+  const unresolved = result.problems.filter((problem) => problem.severity === 'error');
   if (unresolved.length > 0) {
     const where = unresolved.map(
       (problem) => `${problem.location[0]?.source.absoluteRef}: ${problem.message}`,
