@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EmulatorSession, startSession } from '../test-support/emulator-session.js';
 
-describe('application role assignment rules', () => {
+describe('role assignment rules', () => {
   let session: EmulatorSession;
   let assignments: string;
   let applicationId: string;
@@ -49,5 +49,36 @@ describe('application role assignment rules', () => {
     const owner = await assign(roleId('Application Owner'), { id: applicationId, type: 'APPLICATION' });
     expect(owner.status).toBe(201);
     expect(owner.body.scope.type).toBe('APPLICATION');
+  });
+
+  it('applies the same rules to a user, by target', async () => {
+    const user = await session.call('POST', `${session.environmentUrl}/users`, {
+      username: 'role-holder',
+      email: 'role-holder@example.com',
+    });
+    expect(user.status).toBe(201);
+    const userAssignments = `${session.environmentUrl}/users/${user.body.id}/roleAssignments`;
+    const identityDataAdmin = roleId('Identity Data Admin');
+    const refusals: [unknown, string][] = [
+      [{ role: { id: '7d0c9b7e-0000-4000-8000-000000000000' }, scope: environment() }, 'role.id'],
+      [
+        {
+          role: { id: identityDataAdmin },
+          scope: { id: '7d0c9b7e-0000-4000-8000-000000000000', type: 'ENVIRONMENT' },
+        },
+        'scope.id',
+      ],
+      [{ role: { id: roleId('Organization Admin') }, scope: environment() }, 'scope.type'],
+    ];
+    expect(
+      (await session.call('POST', userAssignments, { role: { id: identityDataAdmin }, scope: environment() }))
+        .status,
+    ).toBe(201);
+    refusals.push([{ role: { id: identityDataAdmin }, scope: environment() }, 'role.id']);
+    for (const [body, target] of refusals) {
+      const refused = await session.call('POST', userAssignments, body);
+      expect(refused.status).toBe(400);
+      expect(refused.body.details[0].target).toBe(target);
+    }
   });
 });
