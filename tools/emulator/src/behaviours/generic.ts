@@ -278,22 +278,23 @@ function assertReferences(context: BehaviourContext, resource: Resource): void {
         .filter((segment) => !segment.startsWith('{'))
         .at(-1) ?? 'resource',
     );
-    for (const value of valuesAt(resource, attribute)) {
+    for (const [target, value] of entriesAt(resource, attribute)) {
       if (typeof value === 'string' && context.store.getItem(collectionKey, value)) continue;
       throw invalidData([
-        { code: 'INVALID_VALUE', target: attribute, message: `No ${noun} with ID ${String(value)} exists.` },
+        { code: 'INVALID_VALUE', target, message: `No ${noun} with ID ${String(value)} exists.` },
       ]);
     }
   }
 }
 
-/** Every value at a dotted path, stepping into each element of the arrays on the way. */
-function valuesAt(value: unknown, path: string): unknown[] {
-  if (path === '') return value === undefined ? [] : [value];
-  if (Array.isArray(value)) return value.flatMap((element) => valuesAt(element, path));
+/** Every value at a dotted path with its target (`applications[1].id`), stepping into arrays on the way. */
+function entriesAt(value: unknown, path: string, target = ''): Array<[string, unknown]> {
+  if (path === '') return value === undefined ? [] : [[target, value]];
+  if (Array.isArray(value))
+    return value.flatMap((element, index) => entriesAt(element, path, `${target}[${index}]`));
   if (!isObject(value)) return [];
   const [head = '', ...rest] = path.split('.');
-  return valuesAt(value[head], rest.join('.'));
+  return entriesAt(value[head], rest.join('.'), target === '' ? head : `${target}.${head}`);
 }
 
 /** RFC 7396 JSON merge patch: objects merge recursively, `null` removes, anything else replaces. */

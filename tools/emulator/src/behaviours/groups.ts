@@ -17,7 +17,6 @@ import { assertNotAssigned, assertRoleAssignment } from './role-assignment-check
 export const groupBehaviours: BehaviourFamily = {
   createGroup: (context) => {
     const body = asObject(context.body);
-    assertPopulation(context, body);
     assertUserFilter(body);
     assertUniqueName(context, body, undefined);
     return generic.create(context, { ...body, displayName: body.name });
@@ -113,20 +112,6 @@ function assertUniqueName(
     if (population === undefined || otherPopulation === undefined || population === otherPopulation) {
       throw uniquenessViolation('name', group.name);
     }
-  }
-}
-
-function assertPopulation(context: BehaviourContext, body: Record<string, unknown>): void {
-  const populationId = populationOf(body);
-  if (populationId === undefined) return;
-  if (!context.store.getItem(`/environments/${context.environmentId ?? ''}/populations`, populationId)) {
-    throw invalidData([
-      {
-        code: 'INVALID_VALUE',
-        target: 'population.id',
-        message: `No population with ID ${populationId} exists.`,
-      },
-    ]);
   }
 }
 

@@ -10,7 +10,7 @@ const maximumUnclaimed = 20;
 
 /**
  * MFA pairing keys: a new key is `UNCLAIMED` with a 14-digit code that a native app would type or
- * scan; the applications it names must exist. Reading and deleting are generic.
+ * scan. The applications it names must exist (the spec's `references`); reading and deleting are generic.
  */
 export const userPairingKeyBehaviours: BehaviourFamily = {
   createUserPairingKey: createPairingKey,
@@ -18,19 +18,6 @@ export const userPairingKeyBehaviours: BehaviourFamily = {
 
 function createPairingKey(context: BehaviourContext): Reply {
   const body = isObject(context.body) ? context.body : {};
-  const applications = Array.isArray(body.applications) ? body.applications.filter(isObject) : [];
-  const applicationsKey = `/environments/${context.environmentId ?? ''}/applications`;
-  applications.forEach((application, index) => {
-    if (!context.store.getItem(applicationsKey, String(application.id))) {
-      throw invalidData([
-        {
-          code: 'INVALID_VALUE',
-          target: `applications[${index}].id`,
-          message: `No application with ID ${String(application.id)} exists in this environment.`,
-        },
-      ]);
-    }
-  });
   let unclaimed = 0;
   for (const key of context.store.items(context.location.key).values())
     if (key.status === 'UNCLAIMED') unclaimed++;
