@@ -112,8 +112,8 @@ describe.skipIf(!referencePresent)(
       const available = referenceAvailable(config);
       it.skipIf(!available)(
         `${service}: every operation matches the reference or cites its source${available ? '' : ' (skipped: reference document missing)'}`,
-        () => {
-          const curated = operationsOf(bundleCurated(service));
+        async () => {
+          const curated = operationsOf(await bundleCurated(service));
           const reference = config.references.flatMap((file) =>
             operationsOf(loadReference(file), config.normalizeReferencePath),
           );

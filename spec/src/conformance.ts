@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundleSpec } from '@pingone-sdk/generate/bundle-spec';
+import { isObject, listOperations, type OpenApiDocument } from '@pingone-sdk/openapi';
+import { bundleSpec } from '@pingone-sdk/openapi/bundle';
 import { parse } from 'yaml';
 
 /** spec/ (this package's folder). */
@@ -23,9 +24,6 @@ export interface ServiceConformance {
   normalizeReferencePath?: (path: string) => string;
 }
 
-type Json = Record<string, unknown>;
-const methods = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace'] as const;
-
 /** One operation reduced to what the rules compare. */
 export interface OperationFacts {
   method: string;
@@ -46,76 +44,40 @@ export function pathShape(path: string): string {
     .replace(/\/+$/, '');
 }
 
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Follows local `#/...` references of a document. */
-function deref(document: Json, value: unknown, depth = 0): unknown {
-  if (!isObject(value) || typeof value.$ref !== 'string' || depth > 20) return value;
-  const ref = value.$ref;
-  if (!ref.startsWith('#/')) throw new Error(`cannot follow non-local $ref ${ref}`);
-  let target: unknown = document;
-  for (const raw of ref.slice(2).split('/')) {
-    const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
-    target = isObject(target) ? target[key] : undefined;
-  }
-  return deref(document, target, depth + 1);
-}
-
 /** Every operation of an OpenAPI document, with path-item parameters merged into it. */
 export function operationsOf(
-  document: Json,
+  document: OpenApiDocument,
   normalizePath: (path: string) => string = (p) => p,
 ): OperationFacts[] {
-  const result: OperationFacts[] = [];
-  const paths = isObject(document.paths) ? document.paths : {};
-  for (const [rawPath, rawItem] of Object.entries(paths)) {
-    const item = deref(document, rawItem);
-    if (!isObject(item)) continue;
-    const path = normalizePath(rawPath);
-    for (const method of methods) {
-      const operation = item[method];
-      if (!isObject(operation)) continue;
-      const parameters = new Map<string, Json>();
-      for (const list of [item.parameters, operation.parameters]) {
-        if (!Array.isArray(list)) continue;
-        for (const raw of list) {
-          const parameter = deref(document, raw);
-          if (isObject(parameter) && typeof parameter.name === 'string' && typeof parameter.in === 'string') {
-            parameters.set(`${parameter.in}:${parameter.name}`, parameter);
-          }
-        }
-      }
-      const required = (location: string) =>
-        [...parameters.values()]
-          .filter((p) => p.in === location && (p.required === true || location === 'path'))
-          .map((p) => p.name as string)
-          .sort();
-      const externalDocs = isObject(operation.externalDocs) ? operation.externalDocs : undefined;
-      result.push({
-        method,
-        path,
-        shape: pathShape(path),
-        operationId: typeof operation.operationId === 'string' ? operation.operationId : undefined,
-        externalDocsUrl: typeof externalDocs?.url === 'string' ? externalDocs.url : undefined,
-        requiredPath: required('path'),
-        requiredQuery: required('query'),
-      });
-    }
-  }
-  return result;
+  return listOperations(document).map(({ method, pathKey, operation, parameters }) => {
+    const path = normalizePath(pathKey);
+    const required = (location: string) =>
+      [...parameters.values()]
+        .filter((p) => p.in === location && (p.required === true || location === 'path'))
+        .map((p) => p.name)
+        .sort();
+    const externalDocs = isObject(operation.externalDocs) ? operation.externalDocs : undefined;
+    return {
+      method,
+      path,
+      shape: pathShape(path),
+      operationId: typeof operation.operationId === 'string' ? operation.operationId : undefined,
+      externalDocsUrl: typeof externalDocs?.url === 'string' ? externalDocs.url : undefined,
+      requiredPath: required('path'),
+      requiredQuery: required('query'),
+    };
+  });
 }
 
 /** Bundles a split curated spec into one JSON document, exactly as the generator reads it. */
-export function bundleCurated(service: string): Json {
+export function bundleCurated(service: string): Promise<OpenApiDocument> {
   return bundleSpec(join(specRoot, service, 'openapi.yaml'));
 }
 
 /** Loads a reference document with a YAML 1.2 parser (the management reference contains TABs). */
-export function loadReference(relativePath: string): Json {
+export function loadReference(relativePath: string): OpenApiDocument {
   const file = join(referenceRoot, relativePath);
-  return parse(readFileSync(file, 'utf8'), { maxAliasCount: -1 }) as Json;
+  return parse(readFileSync(file, 'utf8'), { maxAliasCount: -1 }) as OpenApiDocument;
 }
 
 export function referenceAvailable(config: ServiceConformance): boolean {

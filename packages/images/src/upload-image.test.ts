@@ -150,6 +150,7 @@ describe('uploadImage', () => {
       ['Uint8Array', () => pngOfLength(maximumImageSize + 1)],
       ['ArrayBuffer', () => pngOfLength(maximumImageSize + 1).buffer],
       ['Blob', () => new Blob([pngOfLength(maximumImageSize + 1)], { type: 'image/png' })],
+      ['File', () => new File([pngOfLength(3 * 1024 * 1024)], 'huge.png', { type: 'image/png' })],
       ['stream', () => chunkedStream(pngOfLength(maximumImageSize + 1), 65_536).stream],
     ])('a %s over 2 MB', async (_kind, body) => {
       const error = await refusal({ body: body() });
@@ -178,6 +179,10 @@ describe('uploadImage', () => {
       expect((await refusal({ body: new Blob([pngImage(1, 1)], { type: 'text/plain' }) })).parameter).toBe(
         'body',
       );
+      const svg = new File(['<svg xmlns="http://www.w3.org/2000/svg"/>'], 'logo.svg', {
+        type: 'image/svg+xml',
+      });
+      expect((await refusal({ body: svg })).parameter).toBe('body');
       const mismatch = await refusal({ body: new File([jpegImage(1, 1)], 'a.png', { type: 'image/png' }) });
       expect(mismatch.parameter).toBe('body');
       expect(mismatch.message).toMatch(/names PNG, but the bytes are JPEG/);

@@ -1,4 +1,4 @@
-import { BadRequestError, NotFoundError, paginate } from '@pingone-sdk/core';
+import { NotFoundError, paginate } from '@pingone-sdk/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createApplication,
@@ -96,46 +96,5 @@ describe('application role assignments against the emulator', () => {
     await expect(
       getApplicationRoleAssignment({ client, path: { applicationId, roleAssignmentId } }),
     ).rejects.toBeInstanceOf(NotFoundError);
-  });
-
-  it('refuses unknown roles, unknown scopes, inapplicable scopes and repeats', async () => {
-    const client = session.client;
-    const environment = { id: session.emulator.environmentId, type: 'ENVIRONMENT' as const };
-    const attempt = (
-      role: string,
-      scope: { id: string; type: 'ORGANIZATION' | 'ENVIRONMENT' | 'POPULATION' | 'APPLICATION' },
-    ) =>
-      createApplicationRoleAssignment({
-        client,
-        path: { applicationId },
-        body: { role: { id: role }, scope },
-      }).then(
-        () => undefined,
-        (error: unknown) => error,
-      );
-    const unknownRole = await attempt('00000000-0000-4000-8000-0000000000ff', environment);
-    expect(unknownRole).toBeInstanceOf(BadRequestError);
-    expect((unknownRole as BadRequestError).details?.[0]).toMatchObject({
-      code: 'INVALID_VALUE',
-      target: 'role.id',
-    });
-    const unknownScope = (await attempt(roleId('Application Owner'), {
-      id: '00000000-0000-4000-8000-0000000000ff',
-      type: 'APPLICATION',
-    })) as BadRequestError;
-    expect(unknownScope.details?.[0]?.target).toBe('scope.id');
-    const inapplicable = (await attempt(roleId('Organization Admin'), environment)) as BadRequestError;
-    expect(inapplicable.details?.[0]?.target).toBe('scope.type');
-    await attempt(roleId('Environment Admin'), environment);
-    const repeated = (await attempt(roleId('Environment Admin'), environment)) as BadRequestError;
-    expect(repeated.details?.[0]?.code).toBe('UNIQUENESS_VIOLATION');
-    // The facts: DaVinci Admin roles cannot be assigned to a worker application.
-    expect(await attempt(roleId('DaVinci Admin'), environment)).toBeInstanceOf(BadRequestError);
-    const owner = await createApplicationRoleAssignment({
-      client,
-      path: { applicationId },
-      body: { role: { id: roleId('Application Owner') }, scope: { id: applicationId, type: 'APPLICATION' } },
-    });
-    expect(owner.data.scope.type).toBe('APPLICATION');
   });
 });

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadServiceDocument } from '@pingone-sdk/generate/spec-document';
+import { listOperations, type RequestBodyObject, resolveReference } from '@pingone-sdk/openapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as management from '../src/index.js';
 
@@ -20,41 +21,26 @@ interface Operation {
   requiredHeaders: string[];
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: walks an untyped OpenAPI document.
-type JsonObject = Record<string, any>;
-const document = loadServiceDocument('management') as JsonObject;
-const httpMethods = ['get', 'put', 'post', 'patch', 'delete'];
+type JsonObject = Record<string, unknown>;
+const document = await loadServiceDocument('management');
 
-function resolveParameter(parameter: JsonObject): JsonObject {
-  const ref = parameter.$ref as string | undefined;
-  return ref ? document.components.parameters[ref.split('/').pop() as string] : parameter;
-}
-
-const operations: Operation[] = Object.entries(document.paths as Record<string, JsonObject>).flatMap(
-  ([key, item]) =>
-    httpMethods
-      .filter((method) => item[method])
-      .map((method) => {
-        const operation = item[method] as JsonObject;
-        const parameters = [...(item.parameters ?? []), ...(operation.parameters ?? [])].map(
-          resolveParameter,
-        );
-        const success = Object.keys(operation.responses).find((status) => status.startsWith('2')) ?? '200';
-        return {
-          operationId: operation.operationId as string,
-          method: method.toUpperCase(),
-          pathTemplate: key.split('#')[0] as string,
-          successStatus: Number(success),
-          contentType: operation.requestBody ? Object.keys(operation.requestBody.content)[0] : undefined,
-          bodyRequired: operation.requestBody?.required === true,
-          requiredQuery: parameters
-            .filter((p) => p.in === 'query' && p.required)
-            .map((p) => p.name as string),
-          requiredHeaders: parameters
-            .filter((p) => p.in === 'header' && p.required)
-            .map((p) => p.name as string),
-        };
-      }),
+const operations: Operation[] = listOperations(document).map(
+  ({ id, method, path, operation, parameters }) => {
+    const success = Object.keys(operation.responses ?? {}).find((status) => status.startsWith('2')) ?? '200';
+    const body = resolveReference<RequestBodyObject | undefined>(document, operation.requestBody);
+    const required = (location: string) =>
+      [...parameters.values()].filter((p) => p.in === location && p.required).map((p) => p.name);
+    return {
+      operationId: id,
+      method: method.toUpperCase(),
+      pathTemplate: path,
+      successStatus: Number(success),
+      contentType: body?.content ? Object.keys(body.content)[0] : undefined,
+      bodyRequired: body?.required === true,
+      requiredQuery: required('query'),
+      requiredHeaders: required('header'),
+    };
+  },
 );
 
 interface Received {

@@ -2,9 +2,7 @@
 // Bundles every curated spec (spec/<service>/openapi.yaml) into one JSON document per service at
 // tools/emulator/specs/<service>.json, which the emulator reads at start. Run by `build`, by the
 // test setup and by the `emulator` script, so the emulator always serves the spec as it is now.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -12,11 +10,11 @@ const here = dirname(fileURLToPath(import.meta.url));
 const specRoot = join(here, '..', '..', '..', 'spec');
 const outputDirectory = join(here, '..', 'specs');
 
-/** Bundles each service; returns the names that failed (their previous bundle, if any, is kept). */
-export function bundleSpecs({ quiet = false } = {}) {
+/** Bundles each service; resolves to the names that failed (their previous bundle, if any, is kept). */
+export async function bundleSpecs({ quiet = false } = {}) {
   if (!existsSync(specRoot)) return []; // a published copy ships its bundles and has no spec/ to read
-  const require = createRequire(import.meta.url);
-  const redocly = join(dirname(require.resolve('@redocly/cli/package.json')), 'bin', 'cli.js');
+  // Only a workspace checkout bundles, so the bundler stays a development dependency.
+  const { bundleSpec } = await import('@pingone-sdk/openapi/bundle');
   mkdirSync(outputDirectory, { recursive: true });
   const failures = [];
   for (const service of readdirSync(specRoot)) {
@@ -26,17 +24,14 @@ export function bundleSpecs({ quiet = false } = {}) {
     // Written beside the target and renamed, so a running emulator never reads half a file.
     const temporary = join(outputDirectory, `.${service}.${process.pid}.json`);
     try {
-      execFileSync(process.execPath, [redocly, 'bundle', root, '--output', temporary, '--ext', 'json'], {
-        stdio: ['ignore', 'ignore', 'pipe'],
-        env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
-      });
+      writeFileSync(temporary, JSON.stringify(await bundleSpec(root)));
       renameSync(temporary, target);
     } catch (error) {
       rmSync(temporary, { force: true });
       failures.push(service);
-      const output = quiet ? '' : String(error?.stderr ?? '');
+      const output = quiet ? '' : String(error?.message ?? error);
       process.stderr.write(
-        `bundle-specs: could not bundle spec/${service}; keeping the previous bundle\n${output}`,
+        `bundle-specs: could not bundle spec/${service}; keeping the previous bundle\n${output}\n`,
       );
     }
   }
@@ -44,5 +39,5 @@ export function bundleSpecs({ quiet = false } = {}) {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  bundleSpecs();
+  await bundleSpecs();
 }

@@ -114,6 +114,15 @@ export interface EmulatorOptions {
    * @default the package's own `specs/` directory, bundled from the repository's spec/ when missing
    */
   specDirectory?: string;
+  /**
+   * Check every management answer against the spec's responses and answer 500 UNEXPECTED_ERROR
+   * (naming the operation and the offending fields) when one does not match, so that a test relying
+   * on an answer PingOne would never give fails where it is produced.
+   * @default true under vitest (`VITEST` set) or when `PINGONE_EMULATOR_VALIDATE_RESPONSES=true`, else false
+   * @example
+   * const emulator = await startEmulator({ validateResponses: true });
+   */
+  validateResponses?: boolean;
 }
 
 /** A running emulator: where it listens, the seeded credentials, and its controls. */

@@ -4,6 +4,7 @@ import { AuthHost } from './auth/auth-host.js';
 import { installUserFlows } from './auth/install-user-flows.js';
 import { createSigningKeys } from './auth/signing-keys.js';
 import { TokenService } from './auth/token-service.js';
+import { applySeed } from './behaviours/apply-seed.js';
 import type { EmulatorServices } from './behaviours/behaviour.js';
 import { BehaviourRegistry } from './behaviours/behaviour-registry.js';
 import { behaviourFamilies } from './behaviours/families.js';
@@ -15,9 +16,10 @@ import { ApiHandler } from './server/api-handler.js';
 import { createRequestListener } from './server/request-listener.js';
 import { buildOperations } from './spec/build-operations.js';
 import { loadSpecs } from './spec/load-specs.js';
-import { applySeed } from './state/apply-seed.js';
+import type { Operation } from './spec/operation.js';
 import { Store } from './state/store.js';
 import { RequestValidator } from './validation/request-validator.js';
+import { ResponseValidator } from './validation/response-validator.js';
 
 /** Specs served by the auth host rather than under `/v1`; their routes are the auth host's own. */
 const authServices = new Set(['auth']);
@@ -35,10 +37,19 @@ const authServices = new Set(['auth']);
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const routes = new RouteTable();
   const validators = new Map<string, RequestValidator>();
+  const responseValidators = new Map<string, ResponseValidator>();
+  const operations = new Map<string, Operation>();
+  const validateResponses =
+    options.validateResponses ??
+    (process.env.VITEST !== undefined || process.env.PINGONE_EMULATOR_VALIDATE_RESPONSES === 'true');
   for (const [service, document] of loadSpecs(options.specDirectory)) {
     if (authServices.has(service)) continue;
-    for (const operation of buildOperations(service, document)) routes.add(operation);
+    for (const operation of buildOperations(service, document)) {
+      routes.add(operation);
+      operations.set(operation.operationId, operation);
+    }
     validators.set(service, new RequestValidator(service, document));
+    if (validateResponses) responseValidators.set(service, new ResponseValidator(service, document));
   }
   const keys = await createSigningKeys();
 
@@ -49,8 +60,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const apiUrl = `${origin}/v1`;
 
   const store = new Store();
-  const seeded = applySeed(store, apiUrl, options.seed);
-  const services: EmulatorServices = { store, apiUrl, authUrl: origin };
+  const seeded = applySeed(store, apiUrl, options.seed, operations.get('createUser')?.defaults);
+  const services: EmulatorServices = {
+    store,
+    apiUrl,
+    authUrl: origin,
+    collection: (operationId) => operations.get(operationId)?.collection,
+  };
   const tokens = new TokenService(keys, origin, options.tokenLifetimeSeconds ?? 3600);
   const faults = new FaultInjector(options.faults);
   const api = new ApiHandler({
@@ -59,6 +75,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     validators,
     registry: new BehaviourRegistry(behaviourFamilies),
     tokens,
+    responseValidators,
   });
   const hosts = { services, api, auth: installUserFlows(new AuthHost()), tokens, keys, faults };
   server.on('request', createRequestListener(hosts));

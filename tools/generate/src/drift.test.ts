@@ -1,9 +1,12 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import type { OpenApiDocument } from '@pingone-sdk/openapi';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateService, readmeWithCoverage } from './generate.js';
+import { operationIdsPath, writeOperationIds } from './operation-ids.js';
 import { findServices, repositoryRoot } from './services.js';
+import { loadServiceDocument } from './spec-document.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'pingone-sdk-drift-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -20,7 +23,7 @@ function readTree(folder: string): Map<string, string> {
 }
 
 describe.each(findServices())('generated code of $name', (service) => {
-  let document: Record<string, unknown> | undefined;
+  let document: OpenApiDocument | undefined;
 
   it('matches what the spec generates today (run `pnpm generate` and commit the result if this fails)', async () => {
     const fresh = join(scratch, service.name);
@@ -36,8 +39,8 @@ describe.each(findServices())('generated code of $name', (service) => {
     ).toEqual([]);
   }, 120_000);
 
-  it('has an up-to-date coverage table in its README (run `pnpm generate` if this fails)', () => {
-    const expected = readmeWithCoverage(service, document);
+  it('has an up-to-date coverage table in its README (run `pnpm generate` if this fails)', async () => {
+    const expected = readmeWithCoverage(service, document ?? (await loadServiceDocument(service.name)));
     if (expected === undefined) return;
     const readmePath = join(repositoryRoot, 'packages', service.name, 'README.md');
     expect(readFileSync(readmePath, 'utf8'), `${relative(repositoryRoot, readmePath)} is stale`).toBe(
@@ -50,5 +53,19 @@ describe.each(findServices())('generated code of $name', (service) => {
     const again = join(scratch, `${service.name}-again`);
     await generateService(service, again);
     expect(readTree(again)).toEqual(readTree(join(scratch, service.name)));
+  }, 120_000);
+});
+
+describe('operationIds of the emulator', () => {
+  it('list every operation of every service (run `pnpm generate` if this fails)', async () => {
+    const documents = new Map<string, OpenApiDocument>();
+    for (const service of findServices())
+      documents.set(service.name, await loadServiceDocument(service.name));
+    const fresh = join(scratch, 'operation-ids.ts');
+    writeOperationIds(documents, fresh);
+    expect(
+      readFileSync(operationIdsPath, 'utf8'),
+      'tools/emulator/src/generated/operation-ids.ts is stale',
+    ).toBe(readFileSync(fresh, 'utf8'));
   }, 120_000);
 });

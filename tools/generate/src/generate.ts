@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { createClient } from '@hey-api/openapi-ts';
+import type { OpenApiDocument } from '@pingone-sdk/openapi';
 import { coreClientPlugin } from './core-client-plugin.js';
 import { coverageStart, coverageTable, withCoverageTable } from './coverage-table.js';
 import { repositoryRoot, type Service } from './services.js';
@@ -28,8 +29,8 @@ export function generatedHeader(service: Service): string[] {
 export async function generateService(
   service: Service,
   outputPath = service.outputPath,
-): Promise<Record<string, unknown>> {
-  const document = loadServiceDocument(service.name);
+): Promise<OpenApiDocument> {
+  const document = await loadServiceDocument(service.name);
   await createClient({
     input: document as never,
     logs: { level: 'silent', file: false },
@@ -51,10 +52,7 @@ export async function generateService(
 }
 
 /** The service README with its coverage table regenerated; undefined when the README has no table. */
-export function readmeWithCoverage(
-  service: Service,
-  document = loadServiceDocument(service.name),
-): string | undefined {
+export function readmeWithCoverage(service: Service, document: OpenApiDocument): string | undefined {
   const readmePath = join(repositoryRoot, 'packages', service.name, 'README.md');
   if (!existsSync(readmePath)) return undefined;
   const readme = readFileSync(readmePath, 'utf8');
@@ -62,7 +60,7 @@ export function readmeWithCoverage(
 }
 
 /** Formats with the repository's biome.json, also for scratch folders outside the work tree. */
-function formatGenerated(outputPath: string): void {
+export function formatGenerated(outputPath: string): void {
   const biome = join(repositoryRoot, 'node_modules', '.bin', 'biome');
   execFileSync(
     biome,

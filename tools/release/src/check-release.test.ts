@@ -34,81 +34,83 @@ const removedFailure =
   'add a changeset: `pnpm changeset` and choose major for @pingone-sdk/widgets';
 
 describe('checkRelease', () => {
-  it('passes and says so when nothing was released yet', () => {
+  it('passes and says so when nothing was released yet', async () => {
     removeDeleteWidget();
-    const result = check();
+    const result = await check();
     expect(result.failures).toEqual([]);
     expect(result.notes).toContain(
       '@pingone-sdk/widgets: no previous release (no tag @pingone-sdk/widgets@*), nothing to compare against',
     );
   });
 
-  it('passes when nothing changed since the release', () => {
+  it('passes when nothing changed since the release', async () => {
     fixture.release('1.2.0');
-    expect(check().failures).toEqual([]);
+    expect((await check()).failures).toEqual([]);
   });
 
-  it('fails when an operation was removed since the release and no changeset says major', () => {
+  it('fails when an operation was removed since the release and no changeset says major', async () => {
     fixture.release('1.2.0');
     removeDeleteWidget();
-    expect(check().failures).toEqual([removedFailure]);
+    expect((await check()).failures).toEqual([removedFailure]);
   });
 
-  it('fails when the pending changesets declare a lower level', () => {
+  it('fails when the pending changesets declare a lower level', async () => {
     fixture.release('1.2.0');
     removeDeleteWidget();
     fixture.write(
       '.changeset/quiet-owls.md',
       "---\n'@pingone-sdk/widgets': minor\n---\n\nRemove deleteWidget.\n",
     );
-    expect(check().failures).toEqual([`${removedFailure} (.changeset/quiet-owls.md only declares minor)`]);
+    expect((await check()).failures).toEqual([
+      `${removedFailure} (.changeset/quiet-owls.md only declares minor)`,
+    ]);
   });
 
-  it('passes when a changeset declares the level', () => {
+  it('passes when a changeset declares the level', async () => {
     fixture.release('1.2.0');
     removeDeleteWidget();
     fixture.write('.changeset/quiet-owls.md', "---\n'@pingone-sdk/widgets': minor\n---\n\nA.\n");
     fixture.write('.changeset/loud-owls.md', '---\n"@pingone-sdk/widgets": major\n---\n\nB.\n');
-    expect(check()).toMatchObject({ failures: [] });
-    expect(check().notes).toContain(
+    expect(await check()).toMatchObject({ failures: [] });
+    expect((await check()).notes).toContain(
       '@pingone-sdk/widgets: major changes since @pingone-sdk/widgets@1.2.0, covered by a major bump',
     );
   });
 
-  it('passes when the version was already raised (the "Version Packages" pull request)', () => {
+  it('passes when the version was already raised (the "Version Packages" pull request)', async () => {
     fixture.release('1.2.0');
     removeDeleteWidget();
     const manifest = JSON.parse(readFileSync(join(fixture.root, 'packages/widgets/package.json'), 'utf8'));
     fixture.write('packages/widgets/package.json', JSON.stringify({ ...manifest, version: '2.0.0' }));
-    expect(check().failures).toEqual([]);
+    expect((await check()).failures).toEqual([]);
   });
 
-  it('asks for at least a patch when only generated code changed', () => {
+  it('asks for at least a patch when only generated code changed', async () => {
     fixture.release('1.2.0');
     fixture.write('packages/widgets/src/generated/index.ts', 'export const generation = 2;\n');
-    expect(check().failures).toEqual([
+    expect((await check()).failures).toEqual([
       'packages/widgets/src/generated changed since @pingone-sdk/widgets@1.2.0; add a changeset: `pnpm changeset` and choose patch for @pingone-sdk/widgets',
     ]);
     fixture.write('.changeset/tidy-owls.md', "---\n'@pingone-sdk/widgets': patch\n---\n\nRegenerated.\n");
-    expect(check().failures).toEqual([]);
+    expect((await check()).failures).toEqual([]);
   });
 
-  it('sees uncommitted and committed changes alike', () => {
+  it('sees uncommitted and committed changes alike', async () => {
     fixture.release('1.2.0');
     removeDeleteWidget();
     fixture.commit('remove deleteWidget');
-    expect(check().failures).toEqual([removedFailure]);
+    expect((await check()).failures).toEqual([removedFailure]);
   });
 
-  it('compares with the highest released version, not the last tag in name order', () => {
+  it('compares with the highest released version, not the last tag in name order', async () => {
     fixture.release('1.9.0');
     removeDeleteWidget();
     fixture.commit('remove deleteWidget');
     fixture.release('1.10.0');
-    expect(check().failures).toEqual([]);
+    expect((await check()).failures).toEqual([]);
   });
 
-  it('ignores release tags of other branches', () => {
+  it('ignores release tags of other branches', async () => {
     fixture.run('checkout', '--quiet', '-b', 'elsewhere');
     removeDeleteWidget();
     fixture.commit('elsewhere');
@@ -116,20 +118,20 @@ describe('checkRelease', () => {
     fixture.run('checkout', '--quiet', 'main');
     fixture.release('1.2.0');
     removeDeleteWidget();
-    expect(check().failures).toEqual([removedFailure]);
+    expect((await check()).failures).toEqual([removedFailure]);
   });
 
-  it('rejects a changeset for a package the workspace does not have', () => {
+  it('rejects a changeset for a package the workspace does not have', async () => {
     fixture.write('.changeset/typo.md', "---\n'@pingone-sdk/widget': patch\n---\n\nTypo.\n");
-    expect(check().failures).toEqual([
+    expect((await check()).failures).toEqual([
       '.changeset/typo.md names @pingone-sdk/widget, which is not a workspace package',
     ]);
   });
 
-  it('reads the released spec with the generator’s own bundling', () => {
+  it('reads the released spec with the generator’s own bundling', async () => {
     fixture.release('1.2.0');
     removeDeleteWidget();
-    const result = checkRelease({
+    const result = await checkRelease({
       repository: fixture.root,
       loadSpec: loadSpecDocument,
       checkSurfaces: false,
@@ -138,7 +140,7 @@ describe('checkRelease', () => {
   });
 
   describe('public surface', () => {
-    it('requires major when the released surface test no longer type-checks', () => {
+    it('requires major when the released surface test no longer type-checks', async () => {
       fixture.release('1.2.0');
       // deleteWidget leaves the build; today's surface test was updated, the released one was not.
       fixture.write(
@@ -149,28 +151,28 @@ describe('checkRelease', () => {
         'tools/release/surface/widgets.surface.ts',
         "import { listWidgets } from '@pingone-sdk/widgets';\n\nexport const use = (): Promise<string[]> => listWidgets();\n",
       );
-      const [failure, ...others] = check(true).failures;
+      const [failure, ...others] = (await check(true)).failures;
       expect(others).toEqual([]);
       expect(failure).toMatch(
         /^tools\/release\/surface\/widgets\.surface\.ts of @pingone-sdk\/widgets@1\.2\.0 no longer type-checks: line 1:10: .*deleteWidget.*; add a changeset: `pnpm changeset` and choose major for @pingone-sdk\/widgets$/,
       );
     });
 
-    it('fails when the current surface test does not type-check, even before a release', () => {
+    it('fails when the current surface test does not type-check, even before a release', async () => {
       fixture.write(
         'packages/widgets/dist/index.d.ts',
         'export declare function listWidgets(): Promise<string[]>;\n',
       );
-      const [failure, ...others] = check(true).failures;
+      const [failure, ...others] = (await check(true)).failures;
       expect(others).toEqual([]);
       expect(failure).toMatch(
         /^tools\/release\/surface\/widgets\.surface\.ts does not type-check against the current build: line 1:10: .*deleteWidget/,
       );
     });
 
-    it('passes when released and current surface tests type-check', () => {
+    it('passes when released and current surface tests type-check', async () => {
       fixture.release('1.2.0');
-      expect(check(true).failures).toEqual([]);
+      expect((await check(true)).failures).toEqual([]);
     });
   });
 });

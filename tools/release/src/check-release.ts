@@ -42,18 +42,18 @@ interface Reason {
 /** Long lists of spec changes are cut here; the level still counts every one of them. */
 const listedChanges = 12;
 
-function specReason(
+async function specReason(
   options: Required<ReleaseCheckOptions>,
   scratch: string,
   release: ReleaseTag,
   service: string,
-): Reason | undefined {
+): Promise<Reason | undefined> {
   const folder = `spec/${service}`;
   if (!changedSince(options.repository, release.tag, folder)) return undefined;
   const before = extractAt(options.repository, release.tag, folder, join(scratch, release.tag))
-    ? options.loadSpec(join(scratch, release.tag, folder))
+    ? await options.loadSpec(join(scratch, release.tag, folder))
     : {};
-  const after = options.loadSpec(join(options.repository, folder));
+  const after = await options.loadSpec(join(options.repository, folder));
   const changes = classifySpecChanges(before, after);
   if (changes.length === 0) return undefined;
   const listed = changes.slice(0, listedChanges).map(formatChange);
@@ -93,14 +93,14 @@ interface SurfaceEntry extends SurfaceFile {
 }
 
 /** What changed in a generated package's inputs and outputs since its release. */
-function generatedReasons(
+async function generatedReasons(
   options: Required<ReleaseCheckOptions>,
   scratch: string,
   item: PublishedPackage & { service: string },
   release: ReleaseTag,
-): Reason[] {
+): Promise<Reason[]> {
   const reasons: Reason[] = [];
-  const spec = specReason(options, scratch, release, item.service);
+  const spec = await specReason(options, scratch, release, item.service);
   if (spec !== undefined) reasons.push(spec);
   const generated = `${item.relativeDirectory}/src/generated`;
   if (
@@ -172,7 +172,7 @@ function checkSurfaces(
  * (spec changes classified, generated code touched, released surface tests broken) must be covered by
  * a pending changeset (or an already raised version) of at least that level.
  */
-export function checkRelease(input: ReleaseCheckOptions): ReleaseCheckResult {
+export async function checkRelease(input: ReleaseCheckOptions): Promise<ReleaseCheckResult> {
   const options: Required<ReleaseCheckOptions> = {
     loadSpec: loadSpecDocument,
     checkSurfaces: true,
@@ -210,7 +210,7 @@ export function checkRelease(input: ReleaseCheckOptions): ReleaseCheckResult {
       const service = item.service;
       reasons.set(
         item.name,
-        service === undefined ? [] : generatedReasons(options, scratch, { ...item, service }, release),
+        service === undefined ? [] : await generatedReasons(options, scratch, { ...item, service }, release),
       );
       const released = releasedSurface(repository, scratch, item, release);
       if (released !== undefined) surfaces.push(released);

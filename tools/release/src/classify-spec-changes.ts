@@ -1,9 +1,14 @@
+import { listOperations, type OpenApiDocument, type SpecOperation } from '@pingone-sdk/openapi';
 import { compareLevels } from './change-level.js';
 import { createChangeReport, report } from './change-report.js';
 import { compareOperation } from './compare-operations.js';
-import { listOperations } from './list-operations.js';
 import { asObject, type JsonObject } from './openapi-document.js';
 import type { SpecChange } from './spec-change.js';
+
+/** Operations by id: the id names the generated function, so a renamed id is a removed function. */
+function operationsById(document: JsonObject): Map<string, SpecOperation> {
+  return new Map(listOperations(document as OpenApiDocument).map((operation) => [operation.id, operation]));
+}
 
 function componentSchemaNames(document: JsonObject): Set<string> {
   return new Set(Object.keys(asObject(asObject(document.components).schemas)));
@@ -22,8 +27,8 @@ function componentSchemaNames(document: JsonObject): Set<string> {
  */
 export function classifySpecChanges(before: JsonObject, after: JsonObject): SpecChange[] {
   const target = createChangeReport(before, after);
-  const oldOperations = listOperations(before);
-  const newOperations = listOperations(after);
+  const oldOperations = operationsById(before);
+  const newOperations = operationsById(after);
   for (const [id, operation] of oldOperations) {
     const counterpart = newOperations.get(id);
     if (counterpart === undefined) {

@@ -1,6 +1,6 @@
+import type { SpecOperation as Operation } from '@pingone-sdk/openapi';
 import { type ChangeReport, report } from './change-report.js';
 import { compareSchemas } from './compare-schemas.js';
-import type { Operation } from './list-operations.js';
 import { asObject, isObject, type JsonObject, resolve } from './openapi-document.js';
 
 function describeParameter(key: string): string {

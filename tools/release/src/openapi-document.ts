@@ -1,9 +1,9 @@
-/** The slice of an OpenAPI 3.1 document the classifier reads: plain JSON, as redocly bundles it. */
-export type JsonObject = Record<string, unknown>;
+import { follow, isObject } from '@pingone-sdk/openapi';
 
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isObject, referenceName as schemaName } from '@pingone-sdk/openapi';
+
+/** The slice of an OpenAPI 3.1 document the classifier reads: plain JSON, as the bundler writes it. */
+export type JsonObject = Record<string, unknown>;
 
 export function asObject(value: unknown): JsonObject {
   return isObject(value) ? value : {};
@@ -16,29 +16,8 @@ export interface Resolved {
   reference?: string;
 }
 
-function readPointer(document: JsonObject, reference: string): unknown {
-  if (!reference.startsWith('#/'))
-    throw new Error(`only local $refs are supported after bundling: ${reference}`);
-  let current: unknown = document;
-  for (const token of reference.slice(2).split('/')) {
-    const key = decodeURIComponent(token).replaceAll('~1', '/').replaceAll('~0', '~');
-    current = isObject(current) ? current[key] : undefined;
-  }
-  return current;
-}
-
-/** Follows `$ref`s (a chain of them too) inside one bundled document. */
+/** Follows `$ref`s inside one bundled document; a missing target reads as an empty object. */
 export function resolve(document: JsonObject, value: unknown): Resolved {
-  let current = asObject(value);
-  let reference: string | undefined;
-  for (let hops = 0; typeof current.$ref === 'string' && hops < 32; hops++) {
-    reference = current.$ref;
-    current = asObject(readPointer(document, reference));
-  }
-  return reference === undefined ? { value: current } : { value: current, reference };
-}
-
-/** The name of a `#/components/schemas/<Name>` reference, for messages. */
-export function schemaName(reference: string | undefined): string | undefined {
-  return reference?.split('/').at(-1);
+  const { value: target, reference } = follow(document, value);
+  return reference === undefined ? { value: asObject(target) } : { value: asObject(target), reference };
 }

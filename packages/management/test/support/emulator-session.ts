@@ -1,11 +1,8 @@
 import { type Client, clientCredentials } from '@pingone-sdk/core';
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from '@pingone-sdk/emulator';
 import { createManagementClient } from '../../src/index.js';
-import { ResponseConformance } from './response-conformance.js';
 
-let conformance: ResponseConformance | undefined;
-
-/** An emulator and a management client whose every answer is checked against the spec. */
+/** An emulator and a management client for it; the emulator checks its own answers against the spec in tests. */
 export interface EmulatorSession {
   emulator: RunningEmulator;
   client: Client;
@@ -14,11 +11,10 @@ export interface EmulatorSession {
 
 /**
  * Starts an emulator and a client for it. The client authenticates like a real worker application
- * (client credentials) and throws on any answer that the spec's response schemas do not allow.
+ * (client credentials). Under vitest the emulator answers 500 instead of anything the spec's response
+ * schemas do not allow, so such an answer fails the test that provoked it.
  */
 export async function startEmulatorSession(options: EmulatorOptions = {}): Promise<EmulatorSession> {
-  conformance ??= new ResponseConformance();
-  const checker = conformance;
   const emulator = await startEmulator(options);
   const client = createManagementClient({
     baseUrl: emulator.apiUrl,
@@ -29,9 +25,6 @@ export async function startEmulatorSession(options: EmulatorOptions = {}): Promi
       clientSecret: emulator.clientSecret,
       authUrl: emulator.authUrl,
     }),
-    hooks: {
-      afterResponse: [(request, _options, response) => checker.check(request.method, request.url, response)],
-    },
   });
   return { emulator, client, close: () => emulator.close() };
 }

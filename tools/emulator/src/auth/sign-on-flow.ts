@@ -1,8 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { isObject } from '@pingone-sdk/openapi';
 import { issueVerificationCode, redeemVerificationCode } from '../behaviours/user-verification.js';
 import { ApiError, invalidData, notFound } from '../http/api-error.js';
 import type { Reply } from '../http/reply.js';
-import { isObject } from '../spec/resolve-ref.js';
 import type { AuthContext } from './auth-host.js';
 import { type FlowStatus, flowStateOf, type PendingAuthorization } from './flow-state.js';
 import { redirectTo } from './redirect-to.js';

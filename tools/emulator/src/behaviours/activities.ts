@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { isObject } from '@pingone-sdk/openapi';
 import { invalidData } from '../http/api-error.js';
 import type { Reply } from '../http/reply.js';
 import { singular } from '../spec/build-operations.js';
-import { isObject } from '../spec/resolve-ref.js';
 import type { Resource } from '../state/store.js';
 import { listApplicationSignOns, listUserActivities } from './activity-counts.js';
 import type { BehaviourContext, BehaviourFamily } from './behaviour.js';
 import { generic } from './generic.js';
-
-const activities = '/environments/{environmentId}/activities';
 
 const verbs: Record<string, string> = {
   POST: 'CREATED',
@@ -20,22 +18,22 @@ const verbs: Record<string, string> = {
 /**
  * The audit trail, read back: list (filter in the query) and search (filter in the body) answer the
  * same pages, newest last; `getActivity` is the generic read. Filters are those of the facts (§4.2,
- * in `collection-rules.ts`); `recordedat` compares instants, whatever precision the caller wrote.
+ * in the list's `x-pingone-collection`); `recordedat` compares instants, whatever precision the caller wrote.
  */
 export const activityBehaviours: BehaviourFamily = {
-  [`GET ${activities}`]: (context) =>
+  listActivities: (context) =>
     searchTrail(context, {
       filter: context.query.filter,
       limit: context.query.limit,
       // The spec declares no `cursor` on this list, so validation drops it; next links carry it anyway.
       cursor: new URL(context.requestUrl).searchParams.get('cursor') ?? undefined,
     }),
-  [`POST ${activities}`]: (context) => {
+  searchActivities: (context) => {
     const body = isObject(context.body) ? context.body : {};
     return searchTrail(context, { filter: body.filter, limit: body.limit, cursor: body.cursor });
   },
-  'GET /environments/{environmentId}/userActivities': listUserActivities,
-  'GET /environments/{environmentId}/applicationSignons': listApplicationSignOns,
+  listUserActivities,
+  listApplicationSignOns,
 };
 
 /** Both searches page like any list; next links are GETs carrying the (normalized) filter. */

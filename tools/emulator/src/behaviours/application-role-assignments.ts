@@ -1,5 +1,5 @@
+import { isObject } from '@pingone-sdk/openapi';
 import { invalidData } from '../http/api-error.js';
-import { isObject } from '../spec/resolve-ref.js';
 import { findRole } from '../state/predefined-roles.js';
 import type { BehaviourFamily } from './behaviour.js';
 import { generic } from './generic.js';

@@ -114,6 +114,11 @@ describe('application behaviours', () => {
       scopes: [{ id: '00000000-0000-4000-8000-0000000000ff' }],
     });
     expect(badScope.body.details[0]).toMatchObject({ code: 'INVALID_VALUE', target: 'scopes[0].id' });
+    const badResource = await session.call('POST', `${base}/grants`, {
+      resource: { id: '00000000-0000-4000-8000-0000000000ff' },
+      scopes: [],
+    });
+    expect(badResource.status).toBe(400);
 
     const missingPolicy = await session.call('POST', `${base}/signOnPolicyAssignments`, {
       signOnPolicy: { id: '00000000-0000-4000-8000-0000000000ff' },

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { isObject } from '@pingone-sdk/openapi';
 import { ApiError, invalidData } from '../http/api-error.js';
 import type { Reply } from '../http/reply.js';
-import { isObject } from '../spec/resolve-ref.js';
-import { ensureBuiltInResources } from '../state/built-in-resources.js';
 import type { Resource } from '../state/store.js';
 import type { BehaviourContext, BehaviourFamily } from './behaviour.js';
+import { ensureBuiltInResources } from './built-in-resources.js';
 import {
   deletePreviousSecret,
   generateSecret,

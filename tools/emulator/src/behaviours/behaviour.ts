@@ -1,4 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import type { CollectionExtension } from '@pingone-sdk/openapi';
+import type { OperationId } from '../generated/operation-ids.js';
 import type { Reply } from '../http/reply.js';
 import type { Operation } from '../spec/operation.js';
 import type { Store } from '../state/store.js';
@@ -25,6 +27,8 @@ export interface EmulatorServices {
   apiUrl: string;
   /** Auth origin. */
   authUrl: string;
+  /** The `x-pingone-collection` facts of the collection a list operation serves. */
+  collection(listOperationId: OperationId): CollectionExtension | undefined;
 }
 
 /** The caller, from the verified access token. */
@@ -64,9 +68,8 @@ export interface BehaviourContext {
 export type Behaviour = (context: BehaviourContext) => Reply | Promise<Reply>;
 
 /**
- * Behaviours of one resource family, keyed by operationId (`createUser`) or by signature:
- * `METHOD /path/{}/with/{}/parameters` optionally followed by a media type
- * (`PUT /environments/{}/users/{}/password application/vnd.pingidentity.password.set+json`).
- * Signatures keep a family working whatever the spec names its operations.
+ * Behaviours of one resource family, keyed by the operationId they answer (`createUser`, or an
+ * action's id such as `unlockUserAccount`). Keys are checked against the generated list of the spec's
+ * operationIds, so a behaviour for an operation the spec does not have fails to compile.
  */
-export type BehaviourFamily = Readonly<Record<string, Behaviour>>;
+export type BehaviourFamily = Readonly<Partial<Record<OperationId, Behaviour>>>;

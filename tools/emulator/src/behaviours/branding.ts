@@ -1,15 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { isObject } from '@pingone-sdk/openapi';
 import { notFound } from '../http/api-error.js';
 import type { Reply } from '../http/reply.js';
-import { isObject } from '../spec/resolve-ref.js';
 import type { Resource, Store } from '../state/store.js';
 import type { BehaviourContext, BehaviourFamily } from './behaviour.js';
 import { assertNotDefault, nextDefault, takeDefault } from './default-flag.js';
 import { generic, newResource, requireItem } from './generic.js';
 
-const settings = '/environments/{environmentId}/brandingSettings';
-const themes = '/environments/{environmentId}/themes';
-const theme = `${themes}/{themeId}`;
 const noun = 'branding theme';
 
 /**
@@ -18,13 +15,13 @@ const noun = 'branding theme';
  * `default: true` or through `PUT …/themes/{id}/default`; the previous default loses it.
  */
 export const brandingBehaviours: BehaviourFamily = {
-  [`GET ${settings}`]: readSettings,
-  [`PUT ${settings}`]: replaceSettings,
-  [`POST ${themes}`]: createTheme,
-  [`PUT ${theme}`]: replaceTheme,
-  [`DELETE ${theme}`]: deleteTheme,
-  [`GET ${theme}/default`]: readThemeDefault,
-  [`PUT ${theme}/default`]: replaceThemeDefault,
+  getBrandingSettings: readSettings,
+  replaceBrandingSettings: replaceSettings,
+  createBrandingTheme: createTheme,
+  replaceBrandingTheme: replaceTheme,
+  deleteBrandingTheme: deleteTheme,
+  getBrandingThemeDefault: readThemeDefault,
+  replaceBrandingThemeDefault: replaceThemeDefault,
 };
 
 function readSettings(context: BehaviourContext): Reply {

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { isObject } from '@pingone-sdk/openapi';
 import { clientSecretKey, previousClientSecretKey } from '../auth/oauth-clients.js';
 import { invalidData, notFound } from '../http/api-error.js';
 import type { Reply } from '../http/reply.js';
-import { isObject } from '../spec/resolve-ref.js';
 import type { Resource, Store } from '../state/store.js';
 import type { BehaviourContext } from './behaviour.js';
 

@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { isObject } from '@pingone-sdk/openapi';
 import { invalidData, notFound } from '../http/api-error.js';
 import type { Reply } from '../http/reply.js';
-import { isObject } from '../spec/resolve-ref.js';
 import type { Resource, Store } from '../state/store.js';
 import type { BehaviourContext, BehaviourFamily } from './behaviour.js';
 import { generic, newResource, requireItem } from './generic.js';
 import { environmentsOnLicense, findLicense } from './organizations.js';
 
 const environments = '/environments';
-const environment = `${environments}/{environmentId}`;
 
 /** How long a soft-deleted production environment can be restored; the emulator's choice, PingOne does not document it. */
 const restoreWindowMs = 30 * 24 * 60 * 60 * 1000;
@@ -39,18 +38,18 @@ const licenseRegion = (region: string) => (region === 'NA' ? 'NORTH_AMERICA' : r
  * capabilities answer follows from the license and the bill of materials.
  */
 export const environmentBehaviours: BehaviourFamily = {
-  [`GET ${environments}`]: listEnvironments,
-  [`POST ${environments}`]: createEnvironment,
-  [`PUT ${environment}`]: replaceEnvironment,
-  [`DELETE ${environment}`]: deleteEnvironment,
-  [`PUT ${environment}/type`]: setType,
-  [`PUT ${environment}/status`]: setStatus,
-  [`GET ${environment}/billOfMaterials`]: (context) => ({
+  listEnvironments: listEnvironments,
+  createEnvironment: createEnvironment,
+  replaceEnvironment: replaceEnvironment,
+  deleteEnvironment: deleteEnvironment,
+  setEnvironmentType: setType,
+  setEnvironmentStatus: setStatus,
+  getBillOfMaterials: (context) => ({
     status: 200,
     body: billOfMaterials(context.store, environmentIdOf(context)) ?? {},
   }),
-  [`PUT ${environment}/billOfMaterials`]: replaceBillOfMaterials,
-  [`GET ${environment}/capabilities`]: capabilities,
+  replaceBillOfMaterials: replaceBillOfMaterials,
+  getEnvironmentCapabilities: capabilities,
 };
 
 /** The bill of materials every seeded environment starts with: the Customer solution's base and MFA. */

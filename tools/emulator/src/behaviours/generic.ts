@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { isObject } from '@pingone-sdk/openapi';
 import { compileFilter } from '../filter/compile-filter.js';
 import { FilterError } from '../filter/filter-expression.js';
 import { parseFilter } from '../filter/parse-filter.js';
@@ -8,8 +9,6 @@ import { decodeCursor, encodeCursor } from '../paging/cursor.js';
 import { defaultPageSize, fallbackMaximumPageSize } from '../paging/page-size.js';
 import { singular } from '../spec/build-operations.js';
 import type { OperationKind } from '../spec/operation.js';
-import { isObject } from '../spec/resolve-ref.js';
-import { collectionRules, defaultFilterOperators } from '../state/collection-rules.js';
 import type { Resource } from '../state/store.js';
 import type { Behaviour, BehaviourContext } from './behaviour.js';
 
@@ -24,10 +23,10 @@ export const generic = {
     const collectionKey = location.collectionKey ?? location.key;
     let items = [...context.store.items(collectionKey).values()];
     const filter = typeof query.filter === 'string' ? query.filter : undefined;
-    const rules = collectionRules[operation.collectionName ?? ''];
+    const rules = operation.collection;
     if (filter !== undefined) {
       try {
-        const predicate = compileFilter(parseFilter(filter), rules?.filters, defaultFilterOperators);
+        const predicate = compileFilter(parseFilter(filter), rules?.filters);
         items = items.filter(predicate);
       } catch (error) {
         if (error instanceof FilterError) {
@@ -81,8 +80,10 @@ export const generic = {
       context.environmentId,
       collectionKey,
       randomUUID(),
-      body,
+      { ...structuredClone(context.operation.defaults), ...asObject(body) },
     );
+    assertRoom(context, collectionKey);
+    assertReferences(context, resource);
     assertUnique(context, collectionKey, resource);
     context.store.putItem(collectionKey, resource.id as string, resource);
     return { status: context.operation.successStatus, body: resource };
@@ -103,6 +104,7 @@ export const generic = {
       body,
     );
     if (existing.createdAt !== undefined) resource.createdAt = existing.createdAt;
+    assertReferences(context, resource);
     assertUnique(context, collectionKey, resource);
     context.store.putItem(collectionKey, resource.id as string, resource);
     return { status: context.operation.successStatus, body: resource };
@@ -117,6 +119,7 @@ export const generic = {
       if (existing[field] !== undefined) resource[field] = existing[field];
     }
     touch(resource);
+    assertReferences(context, resource);
     assertUnique(context, collectionKey, resource);
     context.store.putItem(collectionKey, resource.id as string, resource);
     return { status: context.operation.successStatus, body: resource };
@@ -229,7 +232,7 @@ export function newResource(
 
 /** Throws 400 UNIQUENESS_VIOLATION when another item of the collection has the same unique value. */
 export function assertUnique(context: BehaviourContext, collectionKey: string, resource: Resource): void {
-  const unique = collectionRules[context.operation.collectionName ?? '']?.unique;
+  const unique = context.operation.collection?.unique;
   if (!unique) return;
   for (const attribute of unique) {
     const value = readPath(resource, attribute);
@@ -242,6 +245,56 @@ export function assertUnique(context: BehaviourContext, collectionKey: string, r
         throw uniquenessViolation(attribute, value);
     }
   }
+}
+
+/** Throws 400 SIZE_LIMIT_EXCEEDED when the collection already holds its spec's `maximumCount` items. */
+function assertRoom(context: BehaviourContext, collectionKey: string): void {
+  const maximum = context.operation.collection?.maximumCount;
+  if (maximum === undefined || context.store.items(collectionKey).size < maximum) return;
+  throw invalidData([
+    {
+      code: 'SIZE_LIMIT_EXCEEDED',
+      target: context.operation.collectionName ?? 'collection',
+      message: `This collection holds at most ${maximum} items.`,
+    },
+  ]);
+}
+
+/**
+ * Throws 400 INVALID_VALUE when an attribute the spec lists in `references` names no existing item.
+ * Templates take the request's path parameters (`/environments/{environmentId}/populations`); a path
+ * through an array (`applications.id`) checks every element.
+ */
+function assertReferences(context: BehaviourContext, resource: Resource): void {
+  const references = context.operation.collection?.references ?? {};
+  for (const [attribute, template] of Object.entries(references)) {
+    const collectionKey = template.replace(
+      /\{([^}]+)\}/g,
+      (_, name: string) => context.pathParameters[name] ?? '',
+    );
+    const noun = singular(
+      template
+        .split('/')
+        .filter((segment) => !segment.startsWith('{'))
+        .at(-1) ?? 'resource',
+    );
+    for (const [target, value] of entriesAt(resource, attribute)) {
+      if (typeof value === 'string' && context.store.getItem(collectionKey, value)) continue;
+      throw invalidData([
+        { code: 'INVALID_VALUE', target, message: `No ${noun} with ID ${String(value)} exists.` },
+      ]);
+    }
+  }
+}
+
+/** Every value at a dotted path with its target (`applications[1].id`), stepping into arrays on the way. */
+function entriesAt(value: unknown, path: string, target = ''): Array<[string, unknown]> {
+  if (path === '') return value === undefined ? [] : [[target, value]];
+  if (Array.isArray(value))
+    return value.flatMap((element, index) => entriesAt(element, path, `${target}[${index}]`));
+  if (!isObject(value)) return [];
+  const [head = '', ...rest] = path.split('.');
+  return entriesAt(value[head], rest.join('.'), target === '' ? head : `${target}.${head}`);
 }
 
 /** RFC 7396 JSON merge patch: objects merge recursively, `null` removes, anything else replaces. */

@@ -1,10 +1,9 @@
+import { isObject } from '@pingone-sdk/openapi';
 import { compileFilter } from '../filter/compile-filter.js';
 import { FilterError } from '../filter/filter-expression.js';
 import { parseFilter } from '../filter/parse-filter.js';
 import { invalidData, uniquenessViolation } from '../http/api-error.js';
 import type { Reply } from '../http/reply.js';
-import { isObject } from '../spec/resolve-ref.js';
-import { collectionRules, defaultFilterOperators } from '../state/collection-rules.js';
 import type { Resource, Store } from '../state/store.js';
 import type { BehaviourContext, BehaviourFamily } from './behaviour.js';
 import { generic, newResource, requireItem } from './generic.js';
@@ -18,7 +17,6 @@ import { assertNotAssigned, assertRoleAssignment } from './role-assignment-check
 export const groupBehaviours: BehaviourFamily = {
   createGroup: (context) => {
     const body = asObject(context.body);
-    assertPopulation(context, body);
     assertUserFilter(body);
     assertUniqueName(context, body, undefined);
     return generic.create(context, { ...body, displayName: body.name });
@@ -117,20 +115,6 @@ function assertUniqueName(
   }
 }
 
-function assertPopulation(context: BehaviourContext, body: Record<string, unknown>): void {
-  const populationId = populationOf(body);
-  if (populationId === undefined) return;
-  if (!context.store.getItem(`/environments/${context.environmentId ?? ''}/populations`, populationId)) {
-    throw invalidData([
-      {
-        code: 'INVALID_VALUE',
-        target: 'population.id',
-        message: `No population with ID ${populationId} exists.`,
-      },
-    ]);
-  }
-}
-
 function assertUserFilter(body: Record<string, unknown>): void {
   if (typeof body.userFilter !== 'string') return;
   try {
@@ -156,7 +140,7 @@ function memberCounts(context: BehaviourContext, group: Resource): { direct: num
     context.store.getItem(`${environmentKey}/users/${user.id as string}/memberOfGroups`, groupIds) !==
     undefined;
   const family = withNestedGroups(context.store, groupsKey, groupId);
-  const matchers = [...family].map((id) => dynamicMatcher(context.store.getItem(groupsKey, id)));
+  const matchers = [...family].map((id) => dynamicMatcher(context, context.store.getItem(groupsKey, id)));
   let direct = 0;
   let total = 0;
   for (const user of users) {
@@ -183,14 +167,14 @@ function withNestedGroups(store: Store, groupsKey: string, groupId: string): Set
   return found;
 }
 
-function dynamicMatcher(group: Resource | undefined): ((user: Resource) => boolean) | undefined {
+/** A dynamic group's `userFilter` takes what the users list's filter takes. */
+function dynamicMatcher(
+  context: BehaviourContext,
+  group: Resource | undefined,
+): ((user: Resource) => boolean) | undefined {
   if (typeof group?.userFilter !== 'string') return undefined;
   try {
-    return compileFilter(
-      parseFilter(group.userFilter),
-      collectionRules.users?.filters,
-      defaultFilterOperators,
-    );
+    return compileFilter(parseFilter(group.userFilter), context.services.collection('listUsers')?.filters);
   } catch {
     return undefined;
   }

@@ -17,8 +17,6 @@ import type { BehaviourContext, BehaviourFamily } from './behaviour.js';
  * one also drops its bytes (they are the image's private data).
  */
 
-const images = '/environments/{environmentId}/images';
-
 /** Path prefix of uploaded files on the emulator's origin. */
 export const imageFilePrefix = '/uploads/';
 
@@ -43,7 +41,7 @@ interface StoredFile {
 }
 
 export const imageBehaviours: BehaviourFamily = {
-  [`POST ${images}`]: createImage,
+  createImage: createImage,
 };
 
 function createImage(context: BehaviourContext): Reply {

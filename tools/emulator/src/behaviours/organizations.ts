@@ -1,15 +1,12 @@
+import { isObject } from '@pingone-sdk/openapi';
 import { invalidData, notFound } from '../http/api-error.js';
 import type { Reply } from '../http/reply.js';
-import { isObject } from '../spec/resolve-ref.js';
 import type { Resource, Store } from '../state/store.js';
 import type { BehaviourContext, BehaviourFamily } from './behaviour.js';
 import { withCollection } from './collection-view.js';
 import { generic, newResource } from './generic.js';
 
 const organizations = '/organizations';
-const organization = `${organizations}/{organizationId}`;
-const licenses = `${organization}/licenses`;
-const license = `${licenses}/{licenseId}`;
 
 /** The organization that owns every emulated environment; fixed so that seeds and tests can name it. */
 export const emulatorOrganizationId = '00000000-0000-4000-8000-000000000000';
@@ -24,12 +21,12 @@ export const expiredTrialLicenseId = '00000000-0000-4000-8000-00000000000b';
  * expired trial, consistent with the seeded environment.
  */
 export const organizationBehaviours: BehaviourFamily = {
-  [`GET ${organization}/capabilities`]: organizationCapabilities,
-  [`GET ${licenses}`]: listLicenses,
-  [`GET ${license}`]: (context) => ({ status: 200, body: requireLicense(context) }),
-  [`GET ${license}/name`]: (context) => licenseName(requireLicense(context)),
-  [`PUT ${license}/name`]: renameLicense,
-  [`GET ${license}/metrics/activeIdentityCounts`]: activeIdentityCounts,
+  getOrganizationCapabilities: organizationCapabilities,
+  listLicenses: listLicenses,
+  getLicense: (context) => ({ status: 200, body: requireLicense(context) }),
+  getLicenseName: (context) => licenseName(requireLicense(context)),
+  replaceLicenseName: renameLicense,
+  listLicenseActiveIdentityCounts: activeIdentityCounts,
 };
 
 /** Creates the organization and its licenses (idempotent: several seeds share one organization). */

@@ -1,21 +1,19 @@
 import { randomUUID } from 'node:crypto';
+import { isObject } from '@pingone-sdk/openapi';
 import { invalidData } from '../http/api-error.js';
 import type { Reply } from '../http/reply.js';
-import { isObject } from '../spec/resolve-ref.js';
 import type { Resource, Store } from '../state/store.js';
 import type { BehaviourContext, BehaviourFamily } from './behaviour.js';
 import { assertNotDefault, nextDefault, takeDefault } from './default-flag.js';
 import { generic, newResource, requireItem } from './generic.js';
 
-const policies = '/environments/{environmentId}/passwordPolicies';
-const policy = `${policies}/{passwordPolicyId}`;
 const noun = 'password policy';
 
 /** Password policies: exactly one default, the default cannot be deleted, length bounds must agree. */
 export const passwordPolicyBehaviours: BehaviourFamily = {
-  [`POST ${policies}`]: createPolicy,
-  [`PUT ${policy}`]: replacePolicy,
-  [`DELETE ${policy}`]: deletePolicy,
+  createPasswordPolicy: createPolicy,
+  replacePasswordPolicy: replacePolicy,
+  deletePasswordPolicy: deletePolicy,
 };
 
 function createPolicy(context: BehaviourContext): Reply {

@@ -1,26 +1,23 @@
+import { isObject } from '@pingone-sdk/openapi';
 import { invalidData, notFound } from '../http/api-error.js';
 import type { Reply } from '../http/reply.js';
-import { isObject } from '../spec/resolve-ref.js';
 import type { Resource, Store } from '../state/store.js';
 import type { BehaviourContext, BehaviourFamily } from './behaviour.js';
 import { takeDefault } from './default-flag.js';
 import { generic, requireItem } from './generic.js';
-
-const populations = '/environments/{environmentId}/populations';
-const population = `${populations}/{populationId}`;
 
 /**
  * Populations beyond CRUD: `userCount` is counted when answered, at most one population is the
  * default, and a population that still holds users, or is the default, cannot be deleted.
  */
 export const populationBehaviours: BehaviourFamily = {
-  [`GET ${populations}`]: (context) => withUserCounts(context, generic.list(context)),
-  [`POST ${populations}`]: (context) => keepOneDefault(context, generic.create(context)),
-  [`GET ${population}`]: (context) => withUserCounts(context, generic.read(context)),
-  [`PUT ${population}`]: (context) => keepOneDefault(context, generic.replace(context, replacement(context))),
-  [`DELETE ${population}`]: deletePopulation,
-  [`GET ${population}/defaultIdentityProvider`]: readDefaultIdentityProvider,
-  [`PUT ${population}/defaultIdentityProvider`]: replaceDefaultIdentityProvider,
+  listPopulations: (context) => withUserCounts(context, generic.list(context)),
+  createPopulation: (context) => keepOneDefault(context, generic.create(context)),
+  getPopulation: (context) => withUserCounts(context, generic.read(context)),
+  replacePopulation: (context) => keepOneDefault(context, generic.replace(context, replacement(context))),
+  deletePopulation: deletePopulation,
+  getPopulationDefaultIdentityProvider: readDefaultIdentityProvider,
+  replacePopulationDefaultIdentityProvider: replaceDefaultIdentityProvider,
 };
 
 /** Users per population id, counted in one pass over the environment's users. */

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { isObject } from '@pingone-sdk/openapi';
 import { invalidData } from '../http/api-error.js';
 import type { Reply } from '../http/reply.js';
-import { isObject } from '../spec/resolve-ref.js';
-import { ensureBuiltInResources } from '../state/built-in-resources.js';
 import type { BehaviourContext, BehaviourFamily } from './behaviour.js';
+import { ensureBuiltInResources } from './built-in-resources.js';
 import {
   deletePreviousSecret,
   generateSecret,

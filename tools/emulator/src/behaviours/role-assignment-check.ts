@@ -1,5 +1,5 @@
+import { isObject } from '@pingone-sdk/openapi';
 import { invalidData, uniquenessViolation } from '../http/api-error.js';
-import { isObject } from '../spec/resolve-ref.js';
 import { findRole } from '../state/predefined-roles.js';
 import type { Store } from '../state/store.js';
 

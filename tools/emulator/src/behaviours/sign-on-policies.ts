@@ -1,16 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { isObject } from '@pingone-sdk/openapi';
 import { invalidData } from '../http/api-error.js';
 import type { Reply } from '../http/reply.js';
-import { isObject } from '../spec/resolve-ref.js';
 import type { Resource, Store } from '../state/store.js';
 import type { BehaviourContext, BehaviourFamily } from './behaviour.js';
 import { assertNotDefault, nextDefault, takeDefault } from './default-flag.js';
 import { generic, newResource, requireItem } from './generic.js';
 
-const policies = '/environments/{environmentId}/signOnPolicies';
-const policy = `${policies}/{signOnPolicyId}`;
-const actions = `${policy}/actions`;
-const action = `${actions}/{actionId}`;
 const noun = 'sign-on policy';
 
 /** PingOne: "A sign-on policy can have a maximum of 20 associated sign-on policy actions." */
@@ -30,11 +26,11 @@ const namePattern = /^[A-Za-z0-9_.-]+$/;
  * answers actions by ascending priority.
  */
 export const signOnPolicyBehaviours: BehaviourFamily = {
-  [`POST ${policies}`]: createPolicy,
-  [`PUT ${policy}`]: replacePolicy,
-  [`DELETE ${policy}`]: deletePolicy,
-  [`POST ${actions}`]: createAction,
-  [`PUT ${action}`]: replaceAction,
+  createSignOnPolicy: createPolicy,
+  replaceSignOnPolicy: replacePolicy,
+  deleteSignOnPolicy: deletePolicy,
+  createSignOnPolicyAction: createAction,
+  replaceSignOnPolicyAction: replaceAction,
 };
 
 function createPolicy(context: BehaviourContext): Reply {

@@ -12,14 +12,12 @@ export interface SeedAgreementConsent {
   status?: 'ACCEPTED' | 'PENDING' | 'REVOKED' | 'EXPIRED';
 }
 
-const consent = '/environments/{environmentId}/users/{userId}/agreementConsents/{agreementId}';
-
 /**
  * Consents are given by users while signing on (agreements are outside the curated spec), so they
  * come from the seed, keyed by agreement id. Revoking turns an accepted consent into `REVOKED`.
  */
 export const userAgreementConsentBehaviours: BehaviourFamily = {
-  [`POST ${consent} application/vnd.pingidentity.consent.revoke+json`]: revokeConsent,
+  revokeUserAgreementConsent: revokeConsent,
 };
 
 export function seedAgreementConsents(

@@ -1,10 +1,8 @@
+import { isObject } from '@pingone-sdk/openapi';
 import { invalidData, notFound } from '../http/api-error.js';
 import type { Reply } from '../http/reply.js';
-import { isObject } from '../spec/resolve-ref.js';
 import type { Resource } from '../state/store.js';
 import type { BehaviourContext, BehaviourFamily } from './behaviour.js';
-
-const user = '/environments/{environmentId}/users/{userId}';
 
 /**
  * The user's small sub-resources that mirror one attribute of the user (`mfaEnabled`,
@@ -12,16 +10,14 @@ const user = '/environments/{environmentId}/users/{userId}';
  * user, so `getUser` and the sub-resource always agree.
  */
 export const userAttributeBehaviours: BehaviourFamily = {
-  [`GET ${user}/mfaEnabled`]: (context) =>
-    answer(context, 'mfaEnabled', requireUser(context).mfaEnabled ?? false),
-  [`PUT ${user}/mfaEnabled`]: (context) => write(context, 'mfaEnabled', booleanField(context, 'mfaEnabled')),
-  [`GET ${user}/identityProvider`]: (context) =>
+  getUserMfaEnabled: (context) => answer(context, 'mfaEnabled', requireUser(context).mfaEnabled ?? false),
+  replaceUserMfaEnabled: (context) => write(context, 'mfaEnabled', booleanField(context, 'mfaEnabled')),
+  getUserIdentityProvider: (context) =>
     answer(context, 'identityProvider', requireUser(context).identityProvider ?? { type: 'PING_ONE' }),
-  [`PUT ${user}/identityProvider`]: (context) =>
-    write(context, 'identityProvider', identityProvider(context)),
-  [`GET ${user}/verifyStatus`]: (context) =>
+  replaceUserIdentityProvider: (context) => write(context, 'identityProvider', identityProvider(context)),
+  getUserVerifyStatus: (context) =>
     answer(context, 'verifyStatus', requireUser(context).verifyStatus ?? 'NOT_INITIATED'),
-  [`PUT ${user}/verifyStatus`]: (context) =>
+  replaceUserVerifyStatus: (context) =>
     write(context, 'verifyStatus', isObject(context.body) ? context.body.verifyStatus : undefined),
 };
 

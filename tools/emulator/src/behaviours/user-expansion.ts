@@ -1,10 +1,8 @@
-import { isObject } from '../spec/resolve-ref.js';
+import { isObject } from '@pingone-sdk/openapi';
 import type { Resource } from '../state/store.js';
 import type { BehaviourContext, BehaviourFamily } from './behaviour.js';
 import { generic } from './generic.js';
 import { userGroups } from './user-group-memberships.js';
-
-const users = '/environments/{environmentId}/users';
 
 /**
  * What reading users may add on request: `expand=population` embeds each user's population under
@@ -12,7 +10,7 @@ const users = '/environments/{environmentId}/users';
  * Only the answer changes; stored users stay as they are.
  */
 export const userExpansionBehaviours: BehaviourFamily = {
-  [`GET ${users}`]: (context) => {
+  listUsers: (context) => {
     const reply = generic.list(context);
     if (context.query.expand !== 'population' || !isObject(reply.body)) return reply;
     const embedded = reply.body._embedded as { users: Resource[] };
@@ -20,7 +18,7 @@ export const userExpansionBehaviours: BehaviourFamily = {
     embedded.users = embedded.users.map(expand);
     return reply;
   },
-  [`GET ${users}/{userId}`]: (context) => {
+  getUser: (context) => {
     let user = generic.read(context).body as Resource;
     if (context.query.expand === 'population') user = populationExpander(context)(user);
     const include = context.query.include;

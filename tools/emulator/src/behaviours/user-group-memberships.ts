@@ -1,13 +1,10 @@
+import { isObject } from '@pingone-sdk/openapi';
 import { invalidData, notFound, uniquenessViolation } from '../http/api-error.js';
 import type { Reply } from '../http/reply.js';
-import { isObject } from '../spec/resolve-ref.js';
 import type { Resource, Store } from '../state/store.js';
 import type { BehaviourContext, BehaviourFamily } from './behaviour.js';
 import { withCollection } from './collection-view.js';
 import { generic } from './generic.js';
-
-const memberships = '/environments/{environmentId}/users/{userId}/memberOfGroups';
-const membership = `${memberships}/{groupId}`;
 
 type MembershipType = 'DIRECT' | 'INDIRECT';
 
@@ -17,10 +14,10 @@ type MembershipType = 'DIRECT' | 'INDIRECT';
  * vanish with them, as in PingOne.
  */
 export const userGroupMembershipBehaviours: BehaviourFamily = {
-  [`GET ${memberships}`]: listMemberships,
-  [`POST ${memberships}`]: addToGroup,
-  [`GET ${membership}`]: readMembership,
-  [`DELETE ${membership}`]: removeFromGroup,
+  listUserGroupMemberships: listMemberships,
+  addUserToGroup: addToGroup,
+  getUserGroupMembership: readMembership,
+  removeUserFromGroup: removeFromGroup,
 };
 
 /** The user's groups by id, direct first, then those reached through nested groups. */

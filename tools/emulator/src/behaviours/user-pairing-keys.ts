@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
+import { isObject } from '@pingone-sdk/openapi';
 import { invalidData } from '../http/api-error.js';
 import type { Reply } from '../http/reply.js';
-import { isObject } from '../spec/resolve-ref.js';
 import type { BehaviourContext, BehaviourFamily } from './behaviour.js';
 import { generic } from './generic.js';
 
@@ -10,27 +10,14 @@ const maximumUnclaimed = 20;
 
 /**
  * MFA pairing keys: a new key is `UNCLAIMED` with a 14-digit code that a native app would type or
- * scan; the applications it names must exist. Reading and deleting are generic.
+ * scan. The applications it names must exist (the spec's `references`); reading and deleting are generic.
  */
 export const userPairingKeyBehaviours: BehaviourFamily = {
-  'POST /environments/{environmentId}/users/{userId}/pairingKeys': createPairingKey,
+  createUserPairingKey: createPairingKey,
 };
 
 function createPairingKey(context: BehaviourContext): Reply {
   const body = isObject(context.body) ? context.body : {};
-  const applications = Array.isArray(body.applications) ? body.applications.filter(isObject) : [];
-  const applicationsKey = `/environments/${context.environmentId ?? ''}/applications`;
-  applications.forEach((application, index) => {
-    if (!context.store.getItem(applicationsKey, String(application.id))) {
-      throw invalidData([
-        {
-          code: 'INVALID_VALUE',
-          target: `applications[${index}].id`,
-          message: `No application with ID ${String(application.id)} exists in this environment.`,
-        },
-      ]);
-    }
-  });
   let unclaimed = 0;
   for (const key of context.store.items(context.location.key).values())
     if (key.status === 'UNCLAIMED') unclaimed++;

@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { isObject } from '@pingone-sdk/openapi';
 import { notFound, uniquenessViolation } from '../http/api-error.js';
 import type { Reply } from '../http/reply.js';
-import { isObject } from '../spec/resolve-ref.js';
 import type { Resource } from '../state/store.js';
 import type { BehaviourContext, BehaviourFamily } from './behaviour.js';
 import { generic, newResource } from './generic.js';
 import { assertNotAssigned, assertRoleAssignment } from './role-assignment-check.js';
-
-const user = '/environments/{environmentId}/users/{userId}';
 
 /**
  * A user's admin role assignments, checked like every holder's (`role-assignment-check.ts`: existing
@@ -15,13 +13,13 @@ const user = '/environments/{environmentId}/users/{userId}';
  * assigned twice. Application roles (PingOne Authorize) are assigned by id, once each.
  */
 export const userRoleAssignmentBehaviours: BehaviourFamily = {
-  [`POST ${user}/roleAssignments`]: (context) => {
+  createUserRoleAssignment: (context) => {
     assertRoleAssignment(context.store, context.environmentId ?? '', context.body);
     assertNotAssigned(context.store, context.location.key, context.body);
     return generic.create(context, { ...(isObject(context.body) ? context.body : {}), readOnly: false });
   },
-  [`POST ${user}/applicationRoles`]: assignApplicationRole,
-  [`DELETE ${user}/applicationRoles/{applicationRoleId}`]: (context) => {
+  createUserApplicationRoleAssignment: assignApplicationRole,
+  deleteUserApplicationRoleAssignment: (context) => {
     if (!context.store.getItem(context.location.collectionKey ?? '', context.location.itemId ?? '')) {
       throw notFound(`The user has no application role ${context.location.itemId ?? ''}.`);
     }

@@ -1,14 +1,11 @@
 import { randomInt } from 'node:crypto';
+import { isObject } from '@pingone-sdk/openapi';
 import { invalidData } from '../http/api-error.js';
 import type { Reply } from '../http/reply.js';
-import { isObject } from '../spec/resolve-ref.js';
 import type { Resource, Store } from '../state/store.js';
 import type { BehaviourContext, BehaviourFamily } from './behaviour.js';
 import { requireItem } from './generic.js';
 import { recordMessage } from './user-messages.js';
-
-const user = '/environments/{environmentId}/users/{userId}';
-const vendor = 'application/vnd.pingidentity';
 
 /** Failed verification attempts before the code stops working and a new one must be sent. */
 const maximumAttempts = 5;
@@ -24,8 +21,8 @@ interface VerificationSecrets {
  * (`user.sendVerificationCode`). Verified users become `ACCOUNT_OK`.
  */
 export const userVerificationBehaviours: BehaviourFamily = {
-  [`POST ${user} ${vendor}.user.verify+json`]: verifyUser,
-  [`POST ${user} ${vendor}.user.sendVerificationCode+json`]: resendCode,
+  verifyUser: verifyUser,
+  resendUserVerificationCode: resendCode,
 };
 
 /** Issues a fresh verification code for the user and "sends" it (see `user-messages.ts`). */

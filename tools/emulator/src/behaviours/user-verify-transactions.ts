@@ -1,11 +1,9 @@
 import { randomInt } from 'node:crypto';
+import { isObject } from '@pingone-sdk/openapi';
 import { invalidData } from '../http/api-error.js';
 import type { Reply } from '../http/reply.js';
-import { isObject } from '../spec/resolve-ref.js';
 import type { BehaviourContext, BehaviourFamily } from './behaviour.js';
 import { generic, requireItem } from './generic.js';
-
-const transactions = '/environments/{environmentId}/users/{userId}/verifyTransactions';
 
 /** How long a verification transaction stays open (PingOne's default is 30 minutes). */
 const lifetimeMs = 30 * 60 * 1000;
@@ -19,8 +17,8 @@ const undecided = new Set(['REQUESTED', 'INITIATED', 'IN_PROGRESS', 'PARTIAL', '
  * unfinished one (`APPROVED_MANUALLY` / `APPROVED_NO_REQUEST`), never a finished one.
  */
 export const userVerifyTransactionBehaviours: BehaviourFamily = {
-  [`POST ${transactions}`]: createTransaction,
-  [`PUT ${transactions}/{transactionId}`]: approveTransaction,
+  createUserVerifyTransaction: createTransaction,
+  replaceUserVerifyTransaction: approveTransaction,
 };
 
 function createTransaction(context: BehaviourContext): Reply {

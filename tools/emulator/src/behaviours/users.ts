@@ -1,17 +1,12 @@
 import { randomInt } from 'node:crypto';
+import { isObject } from '@pingone-sdk/openapi';
 import { ApiError, invalidData, notFound } from '../http/api-error.js';
 import type { Reply } from '../http/reply.js';
-import { isObject } from '../spec/resolve-ref.js';
 import type { Resource, Store } from '../state/store.js';
 import type { BehaviourContext, BehaviourFamily } from './behaviour.js';
 import { generic, requireItem } from './generic.js';
 import { recordMessage } from './user-messages.js';
 import { issueVerificationCode } from './user-verification.js';
-
-const users = '/environments/{environmentId}/users';
-const user = `${users}/{userId}`;
-const password = `${user}/password`;
-const vendor = 'application/vnd.pingidentity';
 
 /** Failed password checks before PingOne's default password policy locks the account. */
 const lockoutFailures = 5;
@@ -27,39 +22,25 @@ interface UserSecrets {
 
 /** Users beyond CRUD: default population, import with password, password actions, lock, enable, move. */
 export const userBehaviours: BehaviourFamily = {
-  [`POST ${users}`]: (context) => createUser(context),
-  [`POST ${users} ${vendor}.user.import+json`]: importUser,
-  [`PUT ${user}`]: replaceUser,
-  [`PATCH ${user}`]: updateUser,
-  [`POST ${user} ${vendor}.account.lock+json`]: (context) => setLocked(context, true),
-  [`POST ${user} ${vendor}.account.unlock+json`]: (context) => setLocked(context, false),
-  [`GET ${password}`]: (context) => passwordState(context),
-  [`PUT ${password} ${vendor}.password.set+json`]: setPassword,
-  [`PUT ${password} ${vendor}.password.reset+json`]: resetPassword,
-  [`POST ${password} ${vendor}.password.check+json`]: checkPassword,
-  [`POST ${password} ${vendor}.password.forceChange`]: forcePasswordChange,
-  [`POST ${password} ${vendor}.password.sendRecoveryCode+json`]: sendRecoveryCode,
-  [`POST ${password} ${vendor}.password.recover+json`]: recoverPassword,
-  [`POST ${password} ${vendor}.password.unlock`]: unlockPassword,
-  [`POST ${password} ${vendor}.password.unlock+json`]: unlockPassword,
-  [`GET ${user}/enabled`]: (context) => enabledState(context),
-  [`PUT ${user}/enabled`]: setEnabled,
-  [`GET ${user}/population`]: readUserPopulation,
-  [`PUT ${user}/population`]: moveUser,
+  createUser: (context) => createUser(context),
+  importUser: importUser,
+  replaceUser: replaceUser,
+  updateUser: updateUser,
+  lockUserAccount: (context) => setLocked(context, true),
+  unlockUserAccount: (context) => setLocked(context, false),
+  getUserPasswordState: (context) => passwordState(context),
+  setUserPassword: setPassword,
+  resetUserPassword: resetPassword,
+  checkUserPassword: checkPassword,
+  forceUserPasswordChange: forcePasswordChange,
+  sendUserPasswordRecoveryCode: sendRecoveryCode,
+  recoverUserPassword: recoverPassword,
+  unlockUserPassword: unlockPassword,
+  getUserEnabled: (context) => enabledState(context),
+  replaceUserEnabled: setEnabled,
+  getUserPopulation: readUserPopulation,
+  replaceUserPopulation: moveUser,
 };
-
-/** Fields PingOne sets on every new user; a request can override the ones it may set. */
-export function userDefaults(populationId: string | undefined): Resource {
-  return {
-    enabled: true,
-    ...(populationId ? { population: { id: populationId } } : {}),
-    lifecycle: { status: 'ACCOUNT_OK' },
-    account: { canAuthenticate: true, status: 'OK' },
-    identityProvider: { type: 'PING_ONE' },
-    mfaEnabled: false,
-    verifyStatus: 'NOT_INITIATED',
-  };
-}
 
 /** The environment's default population (`default: true`), where users without a population go. */
 export function defaultPopulationId(store: Store, environmentId: string): string | undefined {
@@ -83,7 +64,10 @@ function createUser(context: BehaviourContext, body: unknown = context.body): Re
   const requested = isObject(body) ? body : {};
   const populationId = requestedPopulation(requested) ?? defaultPopulationId(context.store, environmentId);
   assertPopulation(context, populationId, 'population.id');
-  return generic.create(context, { ...userDefaults(populationId), ...requested });
+  return generic.create(context, {
+    ...(populationId ? { population: { id: populationId } } : {}),
+    ...requested,
+  });
 }
 
 function importUser(context: BehaviourContext): Reply {

@@ -1,10 +1,10 @@
 import type { IncomingMessage } from 'node:http';
+import { isObject } from '@pingone-sdk/openapi';
 import type { FaultInjector } from '../faults/fault-injector.js';
 import type { FaultOptions } from '../faults/fault-options.js';
 import { ApiError, invalidData, notFound } from '../http/api-error.js';
 import { readBody } from '../http/read-body.js';
 import type { Reply } from '../http/reply.js';
-import { isObject } from '../spec/resolve-ref.js';
 
 /** Path prefix of the emulator's own controls; never part of PingOne's API and never faulted. */
 export const controlPrefix = '/__emulator/';

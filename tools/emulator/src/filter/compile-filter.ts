@@ -7,6 +7,9 @@ import {
 
 export type Predicate = (resource: Record<string, unknown>) => boolean;
 
+/** What a list whose spec names no `x-pingone-collection` filters accepts, on any attribute. */
+export const defaultFilterOperators: readonly FilterOperator[] = ['eq', 'sw'];
+
 /**
  * Checks a parsed filter against what the list supports and turns it into a predicate.
  * `supported` maps attribute paths to operators; attribute names match case-insensitively, as in
@@ -15,7 +18,7 @@ export type Predicate = (resource: Record<string, unknown>) => boolean;
 export function compileFilter(
   expression: FilterExpression,
   supported: Readonly<Record<string, readonly FilterOperator[]>> | undefined,
-  fallbackOperators: readonly FilterOperator[],
+  fallbackOperators: readonly FilterOperator[] = defaultFilterOperators,
 ): Predicate {
   const byLowerCase = new Map<string, [string, readonly FilterOperator[]]>();
   for (const [attribute, operators] of Object.entries(supported ?? {})) {

@@ -1,5 +1,7 @@
-/** Comparison operators of SCIM filters (RFC 7644 §3.4.2.2). Which ones a list accepts is per attribute. */
-export type FilterOperator = 'eq' | 'ne' | 'co' | 'sw' | 'ew' | 'gt' | 'ge' | 'lt' | 'le' | 'pr';
+import type { FilterOperator } from '@pingone-sdk/openapi';
+
+/** Comparison operators of SCIM filters (RFC 7644 §3.4.2.2); which ones a list accepts is in its spec. */
+export type { FilterOperator };
 
 export type FilterValue = string | number | boolean | null;
 

@@ -18,7 +18,7 @@ describe('parseFilter', () => {
   it('reads escaped strings, numbers, booleans, null and pr', () => {
     expect(parseFilter('name eq "say \\"hi\\""')).toMatchObject({ value: 'say "hi"' });
     expect(parseFilter('count GE 10')).toMatchObject({ operator: 'ge', value: 10 });
-    expect(parseFilter('enabled eq TRUE')).toMatchObject({ value: true });
+    expect(parseFilter('enabled eq true')).toMatchObject({ value: true });
     expect(parseFilter('title eq null')).toMatchObject({ value: null });
     expect(parseFilter('title pr')).toMatchObject({ operator: 'pr' });
   });

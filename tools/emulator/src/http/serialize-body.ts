@@ -1,4 +1,4 @@
-import { isObject } from '../spec/resolve-ref.js';
+import { isObject } from '@pingone-sdk/openapi';
 
 /** Serialized stored resources. Stored resources are never mutated, only replaced, so entries stay true. */
 const serialized = new WeakMap<object, string>();

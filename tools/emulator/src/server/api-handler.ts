@@ -14,6 +14,7 @@ import type { Reply } from '../http/reply.js';
 import type { RouteTable } from '../routing/route-table.js';
 import type { MediaTypeEntry, Operation } from '../spec/operation.js';
 import type { RequestValidator } from '../validation/request-validator.js';
+import type { ResponseValidator } from '../validation/response-validator.js';
 
 /** The management API below `/v1`: authenticate, route, pick the action, validate, behave, audit. */
 export class ApiHandler {
@@ -23,6 +24,7 @@ export class ApiHandler {
   readonly #registry: BehaviourRegistry;
   readonly #tokens: TokenService;
   readonly #origin: string;
+  readonly #responseValidators: ReadonlyMap<string, ResponseValidator> | undefined;
 
   constructor(options: {
     services: EmulatorServices;
@@ -30,6 +32,8 @@ export class ApiHandler {
     validators: ReadonlyMap<string, RequestValidator>;
     registry: BehaviourRegistry;
     tokens: TokenService;
+    /** Check every answer against the spec (tests); absent, answers go out unchecked. */
+    responseValidators?: ReadonlyMap<string, ResponseValidator>;
   }) {
     this.#services = options.services;
     this.#routes = options.routes;
@@ -37,6 +41,7 @@ export class ApiHandler {
     this.#registry = options.registry;
     this.#tokens = options.tokens;
     this.#origin = new URL(options.services.apiUrl).origin;
+    this.#responseValidators = options.responseValidators;
   }
 
   /** `path` is the URL path after `/v1`; `search` its query string (without `?`). */
@@ -100,7 +105,8 @@ export class ApiHandler {
       caller,
     };
     const before = auditSnapshot(context);
-    const reply = await this.#registry.find(operation, entry, mediaType)(context);
+    const reply = await this.#registry.find(operation, entry)(context);
+    this.#responseValidators?.get(operation.service)?.check(operation, entry, reply);
     recordActivity(context, reply, before);
     return reply;
   }
@@ -172,7 +178,7 @@ export class ApiHandler {
 }
 
 /**
- * The operation's own media type or one of its `x-pingone-actions`, chosen by `Content-Type`.
+ * The operation's own media type or one of its actions (`x-pingone-action`), chosen by `Content-Type`.
  * Requests without a body may leave `Content-Type` out; anything else unknown is a 415.
  */
 function selectMediaType(

@@ -1,88 +1,86 @@
 import {
-  type ActionObject,
-  httpMethods,
+  type CollectionExtension,
+  isObject,
   type JsonSchema,
+  listActions,
+  listOperations,
   type OpenApiDocument,
   type OperationObject,
-  type ParameterObject,
-  type PathItem,
   type RequestBodyObject,
   type ResponseObject,
-} from './openapi-types.js';
+  resolveReference,
+  type SpecOperation,
+} from '@pingone-sdk/openapi';
 import type { AncestorCheck, MediaTypeEntry, Operation, OperationKind, ResourceShape } from './operation.js';
-import { isObject, resolveRef } from './resolve-ref.js';
 
 /** Turns every operation of a bundled spec into an {@link Operation}, inferring shapes from the paths. */
 export function buildOperations(service: string, document: OpenApiDocument): Operation[] {
-  const paths = document.paths ?? {};
-  // A fragment (`/flows/{id}#deploy+json`) is how some specs fake a second operation on one URL.
-  const templates = Object.keys(paths).map((template) => template.split('#')[0] ?? template);
-  const templateSet = new Set(templates.map(normalizeTemplate));
+  const specOperations = listOperations(document);
+  const templateSet = new Set(specOperations.map((entry) => normalizeTemplate(entry.path)));
   const creatable = new Set<string>(['/environments']);
-  for (const [template, rawItem] of Object.entries(paths)) {
-    const item = resolveRef(document, rawItem);
-    if (item?.post && endsInLiteral(template)) creatable.add(normalizeTemplate(template));
+  for (const entry of specOperations) {
+    if (entry.method === 'post' && endsInLiteral(entry.path)) creatable.add(normalizeTemplate(entry.path));
   }
+  const collections = collectionExtensions(specOperations);
+  return specOperations.map((entry) => {
+    const segments = entry.path.split('/').filter((segment) => segment.length > 0);
+    return buildOperation({ service, document, entry, segments, templateSet, creatable, collections });
+  });
+}
 
-  const operations: Operation[] = [];
-  for (const [rawTemplate, rawItem] of Object.entries(paths)) {
-    const pathItem = resolveRef<PathItem>(document, rawItem);
-    if (!isObject(pathItem)) continue;
-    const pathTemplate = rawTemplate.split('#')[0] ?? rawTemplate;
-    const segments = pathTemplate.split('/').filter((segment) => segment.length > 0);
-    for (const method of httpMethods) {
-      const operationObject = pathItem[method];
-      if (!isObject(operationObject)) continue;
-      operations.push(
-        buildOperation({
-          service,
-          document,
-          method: method.toUpperCase(),
-          pathTemplate,
-          segments,
-          pathItem,
-          operation: operationObject,
-          templateSet,
-          creatable,
-        }),
-      );
+/**
+ * `x-pingone-collection` by collection path template: written on the list (the collection's `get`),
+ * or on its `post` when the collection has no list.
+ */
+function collectionExtensions(operations: readonly SpecOperation[]): Map<string, CollectionExtension> {
+  const byTemplate = new Map<string, CollectionExtension>();
+  for (const method of ['post', 'get'] as const) {
+    for (const entry of operations) {
+      const extension = entry.operation['x-pingone-collection'];
+      if (entry.method === method && isObject(extension))
+        byTemplate.set(normalizeTemplate(entry.path), extension);
     }
   }
-  return operations;
+  return byTemplate;
 }
 
 interface BuildInput {
   service: string;
   document: OpenApiDocument;
-  method: string;
-  pathTemplate: string;
+  entry: SpecOperation;
   segments: string[];
-  pathItem: PathItem;
-  operation: OperationObject;
   templateSet: Set<string>;
   creatable: Set<string>;
+  collections: Map<string, CollectionExtension>;
 }
 
 function buildOperation(input: BuildInput): Operation {
-  const { document, method, pathTemplate, segments, operation } = input;
+  const { document, entry, segments } = input;
+  const { operation } = entry;
+  const method = entry.method.toUpperCase();
   const shape = inferShape(input);
   const kind = inferKind(shape, method);
-  const parameters = mergeParameters(document, input.pathItem.parameters, operation.parameters);
-  const operationId = operation.operationId ?? `${method} ${pathTemplate}`;
+  const parameters = [...entry.parameters.values()].filter(
+    (parameter) => parameter.in === 'path' || parameter.in === 'query',
+  );
   const collectionSegments = shape === 'item' ? segments.slice(0, -1) : segments;
   const collectionName =
     shape === 'singleton'
       ? undefined
       : [...collectionSegments].reverse().find((segment) => !isParameter(segment));
+  const collection =
+    shape === 'singleton'
+      ? undefined
+      : input.collections.get(normalizeTemplate(`/${collectionSegments.join('/')}`));
   const limitParameter = parameters.find(
     (parameter) => parameter.in === 'query' && parameter.name === 'limit',
   );
-  const limitSchema = resolveRef(document, limitParameter?.schema);
+  const limitSchema = resolveReference(document, limitParameter?.schema);
   return {
     service: input.service,
-    operationId,
+    operationId: entry.id,
     method,
-    pathTemplate,
+    pathTemplate: entry.path,
     segments,
     pathParameterNames: segments.filter(isParameter).map((segment) => segment.slice(1, -1)),
     parameters,
@@ -90,21 +88,42 @@ function buildOperation(input: BuildInput): Operation {
     kind,
     successStatus: successStatus(operation.responses, method),
     collectionName,
+    collection,
     embeddedName: kind === 'list' ? embeddedName(document, operation.responses) : undefined,
     maximumLimit:
-      isObject(limitSchema) && typeof limitSchema.maximum === 'number' ? limitSchema.maximum : undefined,
+      isObject(limitSchema) && typeof limitSchema.maximum === 'number'
+        ? limitSchema.maximum
+        : collection?.maximumLimit,
     ancestors: ancestorChecks(segments, shape, input.creatable),
-    mediaTypes: mediaTypes(document, operationId, operation),
+    mediaTypes: mediaTypes(document, entry.id, operation),
     requestBodyRequired:
-      resolveRef<RequestBodyObject | undefined>(document, operation.requestBody)?.required === true,
-    signature: signatureOf(method, pathTemplate),
+      resolveReference<RequestBodyObject | undefined>(document, operation.requestBody)?.required === true,
+    responses: operation.responses ?? {},
+    defaults: kind === 'create' ? createdDefaults(document, operation.responses) : {},
   };
 }
 
-/** `PUT /environments/{environmentId}/users/{userId}` → `PUT /environments/{}/users/{}`. */
-export function signatureOf(method: string, pathTemplate: string, mediaType?: string): string {
-  const base = `${method.toUpperCase()} ${normalizeTemplate(pathTemplate)}`;
-  return mediaType ? `${base} ${mediaType.toLowerCase()}` : base;
+/**
+ * The schema `default`s of what a create answers (its 2xx body's top-level properties), which PingOne
+ * fills in when the request leaves them out.
+ */
+function createdDefaults(
+  document: OpenApiDocument,
+  responses: Record<string, ResponseObject> | undefined,
+): Record<string, unknown> {
+  const success = Object.keys(responses ?? {}).find((status) => /^2\d\d$/.test(status));
+  const response = resolveReference<ResponseObject | undefined>(
+    document,
+    success ? responses?.[success] : undefined,
+  );
+  const schema = Object.values(response?.content ?? {})[0]?.schema;
+  const defaults: Record<string, unknown> = {};
+  for (const [name, property] of propertiesOf(document, schema)) {
+    const own = isObject(property) && 'default' in property ? property.default : undefined;
+    const value = own ?? resolveReference<Record<string, unknown> | undefined>(document, property)?.default;
+    if (value !== undefined) defaults[name] = value;
+  }
+  return defaults;
 }
 
 function normalizeTemplate(template: string): string {
@@ -119,14 +138,9 @@ function endsInLiteral(template: string): boolean {
   return !template.endsWith('}');
 }
 
-function inferShape({
-  segments,
-  method,
-  operation,
-  templateSet,
-  pathTemplate,
-  document,
-}: BuildInput): ResourceShape {
+function inferShape({ segments, entry, templateSet, document }: BuildInput): ResourceShape {
+  const { operation, path: pathTemplate } = entry;
+  const method = entry.method.toUpperCase();
   const last = segments.at(-1);
   const previous = segments.at(-2);
   if (last === undefined) return 'singleton';
@@ -151,21 +165,6 @@ function inferKind(shape: ResourceShape, method: string): OperationKind {
   return table[shape][method] ?? 'action';
 }
 
-function mergeParameters(
-  document: OpenApiDocument,
-  shared: ParameterObject[] | undefined,
-  own: ParameterObject[] | undefined,
-): ParameterObject[] {
-  const byKey = new Map<string, ParameterObject>();
-  for (const raw of [...(shared ?? []), ...(own ?? [])]) {
-    const parameter = resolveRef(document, raw);
-    if (isObject(parameter) && (parameter.in === 'path' || parameter.in === 'query')) {
-      byKey.set(`${parameter.in}:${parameter.name}`, parameter);
-    }
-  }
-  return [...byKey.values()];
-}
-
 function successStatus(responses: Record<string, ResponseObject> | undefined, method: string): number {
   const statuses = Object.keys(responses ?? {})
     .filter((status) => /^2\d\d$/.test(status))
@@ -179,13 +178,13 @@ function embeddedName(
   document: OpenApiDocument,
   responses: Record<string, ResponseObject> | undefined,
 ): string | undefined {
-  const response = resolveRef(document, responses?.['200']);
+  const response = resolveReference<ResponseObject | undefined>(document, responses?.['200']);
   const content = response?.content;
   if (!content) return undefined;
   for (const mediaType of Object.values(content)) {
     const embedded = propertiesOf(document, mediaType.schema).get('_embedded');
     for (const [name, schema] of propertiesOf(document, embedded)) {
-      const resolved = resolveRef(document, schema);
+      const resolved = resolveReference(document, schema);
       if (isObject(resolved) && (resolved.type === 'array' || resolved.items !== undefined)) return name;
     }
   }
@@ -195,7 +194,7 @@ function embeddedName(
 /** Properties of a schema, looking through `$ref` and `allOf`. */
 function propertiesOf(document: OpenApiDocument, schema: JsonSchema | unknown): Map<string, unknown> {
   const result = new Map<string, unknown>();
-  const resolved = resolveRef(document, schema);
+  const resolved = resolveReference(document, schema);
   if (!isObject(resolved)) return result;
   if (Array.isArray(resolved.allOf)) {
     for (const part of resolved.allOf)
@@ -235,7 +234,7 @@ function mediaTypes(
   operation: OperationObject,
 ): Map<string, MediaTypeEntry> {
   const entries = new Map<string, MediaTypeEntry>();
-  const body = resolveRef<RequestBodyObject | undefined>(document, operation.requestBody);
+  const body = resolveReference<RequestBodyObject | undefined>(document, operation.requestBody);
   for (const [mediaType, content] of Object.entries(body?.content ?? {})) {
     entries.set(mediaType.toLowerCase(), {
       operationId,
@@ -244,22 +243,18 @@ function mediaTypes(
       status: undefined,
     });
   }
-  const actions = operation['x-pingone-actions'];
-  if (Array.isArray(actions)) {
-    for (const action of actions as ActionObject[]) {
-      if (!isObject(action) || typeof action.contentType !== 'string') continue;
-      entries.set(action.contentType.toLowerCase(), {
-        operationId: action.operationId ?? `${operationId}:${action.contentType}`,
-        schema: action.schema,
-        isAction: true,
-        status: typeof action.status === 'number' ? action.status : actionStatus(action),
-      });
-    }
+  for (const action of listActions(document, operation)) {
+    entries.set(action.contentType.toLowerCase(), {
+      operationId: action.operationId,
+      schema: action.schema,
+      isAction: true,
+      status: action.status ?? successStatusOf(action.responses),
+    });
   }
   return entries;
 }
 
-function actionStatus(action: ActionObject): number | undefined {
-  const statuses = Object.keys(action.responses ?? {}).filter((status) => /^2\d\d$/.test(status));
+function successStatusOf(responses: Record<string, ResponseObject> | undefined): number | undefined {
+  const statuses = Object.keys(responses ?? {}).filter((status) => /^2\d\d$/.test(status));
   return statuses.length > 0 ? Math.min(...statuses.map(Number)) : undefined;
 }

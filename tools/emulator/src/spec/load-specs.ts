@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { OpenApiDocument } from './openapi-types.js';
+import type { OpenApiDocument } from '@pingone-sdk/openapi';
 
 /** The package's specs/ directory; the same depth from src/spec/ (tests) and dist/spec/ (built). */
 const packageSpecDirectory = fileURLToPath(new URL('../../specs/', import.meta.url));

@@ -1,4 +1,4 @@
-import type { JsonSchema, ParameterObject } from './openapi-types.js';
+import type { CollectionExtension, JsonSchema, ParameterObject, ResponseObject } from '@pingone-sdk/openapi';
 
 /**
  * Where an operation's data lives, inferred from its path:
@@ -22,13 +22,13 @@ export type OperationKind =
   | 'singleton-delete'
   | 'action';
 
-/** A request media type an operation accepts: its own, or one of its `x-pingone-actions`. */
+/** A request media type an operation accepts: its own, or an action's (`x-pingone-action`). */
 export interface MediaTypeEntry {
   /** The operationId that handles this media type (the action's for actions). */
   operationId: string;
   /** The schema the body must satisfy, if any. */
   schema: JsonSchema | undefined;
-  /** True for an `x-pingone-actions` entry. */
+  /** True for a media type marked `x-pingone-action`. */
   isAction: boolean;
   /** The success status of an action that declares its own. */
   status: number | undefined;
@@ -61,14 +61,18 @@ export interface Operation {
   successStatus: number;
   /** Last literal segment of the collection this operation works on (`users`), for per-collection rules. */
   collectionName: string | undefined;
+  /** The collection's `x-pingone-collection` facts (unique fields, filters, limits, references). */
+  collection: CollectionExtension | undefined;
   /** Key of the `_embedded` array in list answers, from the list response schema. */
   embeddedName: string | undefined;
-  /** Largest `limit` the list accepts, from the spec's `maximum` (undefined when the spec gives none). */
+  /** Largest `limit` the list accepts: the parameter's `maximum`, else the collection's `maximumLimit`. */
   maximumLimit: number | undefined;
   ancestors: readonly AncestorCheck[];
   /** Accepted request media types, lower-cased, without parameters. */
   mediaTypes: ReadonlyMap<string, MediaTypeEntry>;
   requestBodyRequired: boolean;
-  /** Signature used to find behaviours independent of the operationId: `PUT /environments/{}/users/{}/password`. */
-  signature: string;
+  /** Schema `default`s of a created resource's top-level fields (create operations only). */
+  defaults: Readonly<Record<string, unknown>>;
+  /** The spec's responses, by status, for checking answers. */
+  responses: Readonly<Record<string, ResponseObject>>;
 }

@@ -1,5 +1,5 @@
-import type { OpenApiDocument } from '../spec/openapi-types.js';
-import { isObject, readPointer } from '../spec/resolve-ref.js';
+import type { OpenApiDocument } from '@pingone-sdk/openapi';
+import { isObject, readPointer } from '@pingone-sdk/openapi';
 
 /** Marks a read-only property in request schemas; the validator drops it from the body (PingOne ignores it). */
 export const readOnlyKeyword = 'x-emulator-read-only';

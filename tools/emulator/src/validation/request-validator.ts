@@ -1,9 +1,9 @@
+import type { JsonSchema, OpenApiDocument, ParameterObject } from '@pingone-sdk/openapi';
+import { isObject } from '@pingone-sdk/openapi';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { invalidData } from '../http/api-error.js';
-import type { JsonSchema, OpenApiDocument, ParameterObject } from '../spec/openapi-types.js';
 import type { MediaTypeEntry, Operation } from '../spec/operation.js';
-import { isObject } from '../spec/resolve-ref.js';
 import { toErrorDetails } from './error-details.js';
 import { readOnlyKeyword, toRequestDocument, toRequestSchema } from './request-schemas.js';
 

@@ -1,17 +1,17 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { clientSecretKey } from '../auth/oauth-clients.js';
-import { seedBranding } from '../behaviours/branding.js';
-import { seedBillOfMaterials } from '../behaviours/environments.js';
-import { newResource } from '../behaviours/generic.js';
-import { emulatorLicenseId, emulatorOrganizationId, seedOrganization } from '../behaviours/organizations.js';
-import { seedPasswordPolicies } from '../behaviours/password-policies.js';
-import { seedSignOnPolicies } from '../behaviours/sign-on-policies.js';
-import { seedAgreementConsents } from '../behaviours/user-agreement-consents.js';
-import { seedLinkedAccounts } from '../behaviours/user-linked-accounts.js';
-import { storePassword, userDefaults } from '../behaviours/users.js';
 import type { EmulatorSeed } from '../emulator-options.js';
-import { predefinedRoleId, seedPredefinedRoles } from './predefined-roles.js';
-import type { Store } from './store.js';
+import { predefinedRoleId, seedPredefinedRoles } from '../state/predefined-roles.js';
+import type { Store } from '../state/store.js';
+import { seedBranding } from './branding.js';
+import { seedBillOfMaterials } from './environments.js';
+import { newResource } from './generic.js';
+import { emulatorLicenseId, emulatorOrganizationId, seedOrganization } from './organizations.js';
+import { seedPasswordPolicies } from './password-policies.js';
+import { seedSignOnPolicies } from './sign-on-policies.js';
+import { seedAgreementConsents } from './user-agreement-consents.js';
+import { seedLinkedAccounts } from './user-linked-accounts.js';
+import { storePassword } from './users.js';
 
 /** The identifiers a seed produced, generated where the seed left them out. */
 export interface SeedResult {
@@ -24,8 +24,14 @@ export interface SeedResult {
 /**
  * Creates the seeded state: the environment, its default population, a worker application (the
  * OAuth client, allowed client_credentials) with its secret, then extra populations and users.
+ * `userDefaults` are the spec's defaults of a created user (see `Operation.defaults` of createUser).
  */
-export function applySeed(store: Store, apiUrl: string, seed: EmulatorSeed = {}): SeedResult {
+export function applySeed(
+  store: Store,
+  apiUrl: string,
+  seed: EmulatorSeed = {},
+  userDefaults: Readonly<Record<string, unknown>> = {},
+): SeedResult {
   const environmentId = seed.environmentId ?? randomUUID();
   const clientId = seed.clientId ?? randomUUID();
   const clientSecret = seed.clientSecret ?? randomBytes(36).toString('base64url');
@@ -80,7 +86,11 @@ export function applySeed(store: Store, apiUrl: string, seed: EmulatorSeed = {})
   }
   for (const { id, password, population, linkedAccounts, agreementConsents, ...user } of seed.users ?? []) {
     const userId = id ?? randomUUID();
-    put(`${environment}/users`, userId, { ...userDefaults(population?.id ?? defaultPopulationId), ...user });
+    put(`${environment}/users`, userId, {
+      ...structuredClone(userDefaults),
+      population: { id: population?.id ?? defaultPopulationId },
+      ...user,
+    });
     if (password !== undefined) storePassword(store, `${environment}/users/${userId}`, password);
     seedLinkedAccounts(store, apiUrl, environmentId, userId, linkedAccounts ?? []);
     seedAgreementConsents(store, apiUrl, environmentId, userId, agreementConsents ?? []);

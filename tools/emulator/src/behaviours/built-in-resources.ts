@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { newResource } from '../behaviours/generic.js';
-import type { Store } from './store.js';
+import type { Store } from '../state/store.js';
+import { newResource } from './generic.js';
 
 /** Standard OpenID Connect scopes of the built-in `openid` resource. */
 const openIdScopes = ['openid', 'profile', 'email', 'address', 'phone', 'offline_access'];

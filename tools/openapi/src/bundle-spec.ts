@@ -1,0 +1,40 @@
+import { bundle, createConfig } from '@redocly/openapi-core';
+import type { OpenApiDocument } from './openapi-types.js';
+
+/** Options of {@link bundleSpec}. */
+export interface BundleOptions {
+  /**
+   * Inline every `$ref` instead of gathering named parts under `components`. The result may then
+   * hold shared objects (a schema used twice is one object), and recursive schemas stay references.
+   * @default false
+   * @example bundleSpec('spec/management/openapi.yaml', { dereference: true })
+   */
+  dereference?: boolean;
+}
+
+/**
+ * Resolves a split spec (a root document whose `$ref`s point at files beside it) into one document.
+ * Schemas the root names in `components` keep those names, which is what names generated types;
+ * a reference that cannot be resolved fails here rather than in whoever reads the result.
+ */
+export async function bundleSpec(
+  rootDocument: string,
+  options: BundleOptions = {},
+): Promise<OpenApiDocument> {
+  const config = await createConfig({});
+  const result = await bundle({
+    ref: rootDocument,
+    config,
+    dereference: options.dereference ?? false,
+    removeUnusedComponents: false,
+  });
+  // The bundler reports what it could not resolve as errors and leaves the `$ref` in place.
+  const unresolved = result.problems.filter((problem) => problem.severity === 'error');
+  if (unresolved.length > 0) {
+    const where = unresolved.map(
+      (problem) => `${problem.location[0]?.source.absoluteRef}: ${problem.message}`,
+    );
+    throw new Error(`Cannot bundle ${rootDocument}:\n${where.join('\n')}`);
+  }
+  return result.bundle.parsed as OpenApiDocument;
+}
