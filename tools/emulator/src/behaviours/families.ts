@@ -9,6 +9,7 @@ import { imageBehaviours } from './images.js';
 import { organizationBehaviours } from './organizations.js';
 import { passwordPolicyBehaviours } from './password-policies.js';
 import { populationBehaviours } from './populations.js';
+import { propagationBehaviours } from './propagation.js';
 import { resourceBehaviours } from './resources.js';
 import { roleBehaviours } from './roles.js';
 import { signOnPolicyBehaviours } from './sign-on-policies.js';
@@ -49,4 +50,5 @@ export const behaviourFamilies: readonly BehaviourFamily[] = [
   applicationRoleAssignmentBehaviours,
   roleBehaviours,
   resourceBehaviours,
+  propagationBehaviours,
 ];
