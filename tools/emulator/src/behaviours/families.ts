@@ -4,6 +4,7 @@ import { applicationBehaviours } from './applications.js';
 import type { BehaviourFamily } from './behaviour.js';
 import { brandingBehaviours } from './branding.js';
 import { environmentBehaviours } from './environments.js';
+import { gatewayBehaviours } from './gateways.js';
 import { groupBehaviours } from './groups.js';
 import { imageBehaviours } from './images.js';
 import { organizationBehaviours } from './organizations.js';
@@ -51,4 +52,5 @@ export const behaviourFamilies: readonly BehaviourFamily[] = [
   roleBehaviours,
   resourceBehaviours,
   propagationBehaviours,
+  gatewayBehaviours,
 ];
