@@ -1,4 +1,5 @@
 import { activityBehaviours } from './activities.js';
+import { agreementBehaviours } from './agreements.js';
 import { applicationRoleAssignmentBehaviours } from './application-role-assignments.js';
 import { applicationBehaviours } from './applications.js';
 import type { BehaviourFamily } from './behaviour.js';
@@ -53,4 +54,5 @@ export const behaviourFamilies: readonly BehaviourFamily[] = [
   resourceBehaviours,
   propagationBehaviours,
   gatewayBehaviours,
+  agreementBehaviours,
 ];
