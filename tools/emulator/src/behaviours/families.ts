@@ -4,6 +4,7 @@ import { applicationRoleAssignmentBehaviours } from './application-role-assignme
 import { applicationBehaviours } from './applications.js';
 import type { BehaviourFamily } from './behaviour.js';
 import { brandingBehaviours } from './branding.js';
+import { emailDomainBehaviours } from './email-domains.js';
 import { environmentBehaviours } from './environments.js';
 import { gatewayBehaviours } from './gateways.js';
 import { groupBehaviours } from './groups.js';
@@ -55,4 +56,5 @@ export const behaviourFamilies: readonly BehaviourFamily[] = [
   propagationBehaviours,
   gatewayBehaviours,
   agreementBehaviours,
+  emailDomainBehaviours,
 ];
