@@ -81,6 +81,9 @@ export class ResponseConformance {
       );
     const status = String(response.status);
     const text = await response.text();
+    // Files chosen by `Accept` (PEM, PKCS#7, signing requests) are checked by the tests that ask for them.
+    const isJson = /json/i.test(response.headers.get('content-type') ?? 'application/json');
+    if (!isJson && response.ok && route.validators.some((validators) => validators.has(status))) return;
     const body: unknown = text ? JSON.parse(text) : undefined;
     const failures: string[] = [];
     for (const validators of route.validators) {

@@ -4,6 +4,7 @@ import { applicationRoleAssignmentBehaviours } from './application-role-assignme
 import { applicationBehaviours } from './applications.js';
 import type { BehaviourFamily } from './behaviour.js';
 import { brandingBehaviours } from './branding.js';
+import { certificateBehaviours } from './certificates.js';
 import { emailDomainBehaviours } from './email-domains.js';
 import { environmentBehaviours } from './environments.js';
 import { gatewayBehaviours } from './gateways.js';
@@ -57,4 +58,5 @@ export const behaviourFamilies: readonly BehaviourFamily[] = [
   gatewayBehaviours,
   agreementBehaviours,
   emailDomainBehaviours,
+  certificateBehaviours,
 ];
