@@ -104,7 +104,8 @@ export interface RequestOptions extends RequestSettings, CallSettings {
   path?: Record<string, unknown>;
   query?: Record<string, unknown>;
   body?: unknown;
-  headers?: Record<string, string | undefined> | Headers;
+  /** A `null` value removes a default header (generated multipart calls clear `Content-Type` so). */
+  headers?: Record<string, string | null | undefined> | Headers;
   /** Set by generated code for form and multipart bodies. */
   bodySerializer?: ((body: unknown) => BodyInit) | null;
   /** Free-form values for hooks; not sent. */

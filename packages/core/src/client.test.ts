@@ -192,6 +192,15 @@ describe('createClient: bodies and headers', () => {
     );
   });
 
+  it('lets a null header clear a default, so that a multipart form carries its own boundary', async () => {
+    const client = createClient({ baseUrl, headers: { 'Content-Type': 'application/json' } });
+    const form = new FormData();
+    form.append('usageType', 'SIGNING');
+    await client.post({ url: '/upload', body: form, headers: { 'Content-Type': null } });
+    expect(server.requests[0]?.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+    expect(server.requests[0]?.body).toContain('SIGNING');
+  });
+
   it('sends Accept, User-Agent pingone-sdk/<version>, client headers and call headers', async () => {
     const client = createClient({
       baseUrl,

@@ -139,7 +139,8 @@ export function createClient(config: ClientConfig = {}): Client {
     } else if (callHeaders) {
       for (const name of Object.keys(callHeaders)) {
         const value = callHeaders[name];
-        if (value !== undefined) headers[name.toLowerCase()] = checkHeader(name, value);
+        if (value === null) delete headers[name.toLowerCase()];
+        else if (value !== undefined) headers[name.toLowerCase()] = checkHeader(name, value);
       }
     }
     let body: BodyInit | undefined;

@@ -1,4 +1,11 @@
 export { basicCredentials } from './basic-credentials.js';
+// Upload inputs shared by image, certificate and key uploads.
+export {
+  type BinaryInput,
+  type BinaryInputLimits,
+  type CheckedBinaryInput,
+  checkBinaryInput,
+} from './binary-input.js';
 export { formDataBodySerializer, urlSearchParamsBodySerializer } from './body-serializers.js';
 export { createClient } from './client.js';
 export type {
@@ -57,6 +64,7 @@ export {
   type Paginator,
   paginate,
 } from './paginate.js';
+export { readLimitedStream } from './read-limited-stream.js';
 export { apiUrlOf, authUrlOf, defaultRegion, type Region } from './regions.js';
 export type { RetryOptions } from './retry-policy.js';
 export { sleep } from './sleep.js';

@@ -86,7 +86,17 @@ describe('generated management operations', () => {
     expect(operations.length).toBeGreaterThan(0);
   });
 
-  it.each(operations)('$operationId sends $method $pathTemplate', async (operation) => {
+  // Written by hand in src/certificates (file checks before sending, text or bytes back) and tested
+  // against the emulator in certificates.integration.test.ts; a JSON probe does not fit them.
+  const handWritten = new Set([
+    'importKey',
+    'importCertificate',
+    'importKeySigningResponse',
+    'exportKeySigningRequest',
+  ]);
+  const probed = operations.filter((operation) => !handWritten.has(operation.operationId));
+
+  it.each(probed)('$operationId sends $method $pathTemplate', async (operation) => {
     const client = management.createManagementClient({
       baseUrl,
       environmentId: 'env-1',

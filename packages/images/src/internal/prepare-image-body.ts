@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from '@pingone-sdk/core';
+import { checkBinaryInput, InvalidArgumentError } from '@pingone-sdk/core';
 import { detectImageFormat, signatureLength } from '../detect-image-format.js';
 import type { ImageFormat } from '../generated/types.gen.js';
 import type { ImageInput } from '../image-input.js';
@@ -8,7 +8,6 @@ import {
   maximumImageSize,
   mediaTypeEssence,
 } from '../image-types.js';
-import { readLimitedStream } from './read-limited-stream.js';
 
 /** An upload body that passed every check, ready to send. */
 export interface PreparedImageBody {
@@ -26,18 +25,6 @@ const formatNames: Readonly<Record<ImageFormat, string>> = { png: 'PNG', jpg: 'J
 const notAnImage = 'a PNG, JPEG or GIF image; its first bytes are none of these';
 /** Blob types that say nothing about the content; the bytes decide instead. */
 const uninformativeBlobTypes = new Set(['', 'application/octet-stream', 'binary/octet-stream']);
-
-function tooLarge(size: number): InvalidArgumentError {
-  return new InvalidArgumentError(
-    'body',
-    `an image of at most ${maximumImageSize} bytes (2 MB), got ${size} bytes`,
-  );
-}
-
-function checkSize(size: number): void {
-  if (size === 0) throw new InvalidArgumentError('body', 'a non-empty image, got 0 bytes');
-  if (size > maximumImageSize) throw tooLarge(size);
-}
 
 /** The declared type must name an accepted format, and the same one the bytes are in. */
 function checkDeclaredType(
@@ -57,15 +44,6 @@ function checkDeclaredType(
     );
   }
   return mediaTypeEssence(declared);
-}
-
-function isBlob(value: unknown): value is Blob {
-  return typeof Blob !== 'undefined' && value instanceof Blob;
-}
-
-function fileNameOf(blob: Blob): string | undefined {
-  const name = (blob as { name?: unknown }).name;
-  return typeof name === 'string' && name !== '' ? name : undefined;
 }
 
 /**
@@ -95,35 +73,18 @@ export async function prepareImageBody(
     );
   }
 
-  let body: Uint8Array | ArrayBuffer | Blob;
-  let head: Uint8Array;
-  let blobType: string | undefined;
-  let fileName: string | undefined;
-  if (input instanceof Uint8Array) {
-    checkSize(input.byteLength);
-    body = input;
-    head = input.subarray(0, signatureLength);
-  } else if (input instanceof ArrayBuffer) {
-    checkSize(input.byteLength);
-    body = input;
-    head = new Uint8Array(input, 0, Math.min(signatureLength, input.byteLength));
-  } else if (isBlob(input)) {
-    checkSize(input.size);
-    body = input;
-    head = new Uint8Array(await input.slice(0, signatureLength).arrayBuffer());
-    blobType = uninformativeBlobTypes.has(mediaTypeEssence(input.type)) ? undefined : input.type;
-    fileName = fileNameOf(input);
-  } else if (typeof ReadableStream !== 'undefined' && input instanceof ReadableStream) {
-    const bytes = await readLimitedStream(input, maximumImageSize, signal);
-    checkSize(bytes.byteLength);
-    body = bytes;
-    head = bytes.subarray(0, signatureLength);
-  } else {
-    throw new InvalidArgumentError(
-      'body',
-      'a Uint8Array, ArrayBuffer, Blob, File or ReadableStream<Uint8Array>',
-    );
-  }
+  const {
+    body,
+    head,
+    blobType: ownType,
+    fileName,
+  } = await checkBinaryInput(
+    input,
+    { maximumSize: maximumImageSize, headLength: signatureLength, what: 'an image' },
+    signal,
+  );
+  const blobType =
+    ownType === undefined || uninformativeBlobTypes.has(mediaTypeEssence(ownType)) ? undefined : ownType;
 
   const format = detectImageFormat(head);
   if (format === undefined) throw new InvalidArgumentError('body', notAnImage);

@@ -1,14 +1,19 @@
 import { activityBehaviours } from './activities.js';
+import { agreementBehaviours } from './agreements.js';
 import { applicationRoleAssignmentBehaviours } from './application-role-assignments.js';
 import { applicationBehaviours } from './applications.js';
 import type { BehaviourFamily } from './behaviour.js';
 import { brandingBehaviours } from './branding.js';
+import { certificateBehaviours } from './certificates.js';
+import { emailDomainBehaviours } from './email-domains.js';
 import { environmentBehaviours } from './environments.js';
+import { gatewayBehaviours } from './gateways.js';
 import { groupBehaviours } from './groups.js';
 import { imageBehaviours } from './images.js';
 import { organizationBehaviours } from './organizations.js';
 import { passwordPolicyBehaviours } from './password-policies.js';
 import { populationBehaviours } from './populations.js';
+import { propagationBehaviours } from './propagation.js';
 import { resourceBehaviours } from './resources.js';
 import { roleBehaviours } from './roles.js';
 import { signOnPolicyBehaviours } from './sign-on-policies.js';
@@ -49,4 +54,9 @@ export const behaviourFamilies: readonly BehaviourFamily[] = [
   applicationRoleAssignmentBehaviours,
   roleBehaviours,
   resourceBehaviours,
+  propagationBehaviours,
+  gatewayBehaviours,
+  agreementBehaviours,
+  emailDomainBehaviours,
+  certificateBehaviours,
 ];

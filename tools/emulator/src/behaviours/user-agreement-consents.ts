@@ -13,7 +13,7 @@ export interface SeedAgreementConsent {
 }
 
 /**
- * Consents are given by users while signing on (agreements are outside the curated spec), so they
+ * Consents are given by users while signing on (the emulator runs no agreement action), so they
  * come from the seed, keyed by agreement id. Revoking turns an accepted consent into `REVOKED`.
  */
 export const userAgreementConsentBehaviours: BehaviourFamily = {

@@ -19,6 +19,19 @@ export function sendReply(
     response.end();
     return;
   }
+  // Certificates, signing requests and other files go out as they are, with the behaviour's Content-Type.
+  const declaredType = String(reply.headers?.['Content-Type'] ?? '');
+  const isFile =
+    reply.body instanceof Uint8Array ||
+    (typeof reply.body === 'string' && declaredType !== '' && !declaredType.includes('json'));
+  if (isFile) {
+    const file = Buffer.from(reply.body as Uint8Array | string);
+    headers['Content-Type'] ??= 'application/octet-stream';
+    headers['Content-Length'] = file.length;
+    response.writeHead(reply.status, headers);
+    response.end(file);
+    return;
+  }
   let text = serializeBody(reply.body);
   if (malformed) text = text.slice(0, Math.max(1, Math.floor(text.length / 2)));
   const payload = Buffer.from(text);

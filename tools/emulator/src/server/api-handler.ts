@@ -10,6 +10,7 @@ import type {
 import type { BehaviourRegistry } from '../behaviours/behaviour-registry.js';
 import { ApiError, accessFailed, invalidData, notFound } from '../http/api-error.js';
 import { isJsonMediaType, mediaTypeOf, readBody } from '../http/read-body.js';
+import { readForm } from '../http/read-form.js';
 import type { Reply } from '../http/reply.js';
 import type { RouteTable } from '../routing/route-table.js';
 import type { MediaTypeEntry, Operation } from '../spec/operation.js';
@@ -166,6 +167,7 @@ export class ApiHandler {
       }
       return undefined;
     }
+    if (mediaType === 'multipart/form-data') return readForm(raw, request.headers['content-type'] ?? '');
     if (mediaType === undefined || !isJsonMediaType(mediaType)) return raw;
     try {
       return JSON.parse(raw.toString('utf8'));

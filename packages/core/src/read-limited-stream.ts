@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from '@pingone-sdk/core';
+import { InvalidArgumentError } from './errors.js';
 
 function concatenate(chunks: readonly Uint8Array[], length: number): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(length);
@@ -17,7 +17,8 @@ function concatenate(chunks: readonly Uint8Array[], length: number): Uint8Array<
  * cancelled at once, so no more than `limit` bytes are ever kept, however long the stream would have run
  * (the source may still have produced that one chunk: a default reader cannot ask for fewer bytes).
  * The result is a fresh copy, so a producer that reuses its chunk buffers cannot change what is sent.
- * An abort `signal` cancels the stream and rejects with the signal's reason.
+ * An abort `signal` cancels the stream and rejects with the signal's reason. `what` names the expected
+ * file in messages (`an image`, `a certificate file`).
  *
  * @throws {InvalidArgumentError} `body` when the stream is locked, yields something other than
  * `Uint8Array` chunks, or is longer than `limit`.
@@ -25,6 +26,7 @@ function concatenate(chunks: readonly Uint8Array[], length: number): Uint8Array<
 export async function readLimitedStream(
   stream: ReadableStream<Uint8Array>,
   limit: number,
+  what: string,
   signal?: AbortSignal,
 ): Promise<Uint8Array<ArrayBuffer>> {
   if (stream.locked)
@@ -47,7 +49,7 @@ export async function readLimitedStream(
       }
       length += value.byteLength;
       if (length > limit) {
-        throw new InvalidArgumentError('body', `an image of at most ${limit} bytes; the stream is longer`);
+        throw new InvalidArgumentError('body', `${what} of at most ${limit} bytes; the stream is longer`);
       }
       chunks.push(value);
     }
