@@ -1,6 +1,6 @@
+import { isObject } from '@pingone-sdk/openapi';
 import { invalidData } from '../http/api-error.js';
 import type { Reply } from '../http/reply.js';
-import { isObject } from '@pingone-sdk/openapi';
 import type { Resource } from '../state/store.js';
 import type { BehaviourContext, BehaviourFamily } from './behaviour.js';
 import { withCollection } from './collection-view.js';

@@ -10,9 +10,9 @@ import {
   verify,
   X509Certificate,
 } from 'node:crypto';
+import { isObject } from '@pingone-sdk/openapi';
 import { invalidData } from '../http/api-error.js';
 import type { Reply } from '../http/reply.js';
-import { isObject } from '@pingone-sdk/openapi';
 import type { Resource } from '../state/store.js';
 import type { BehaviourContext, BehaviourFamily } from './behaviour.js';
 import { certificateBundle, pem, selfSignedCertificate, signingRequest } from './certificate-builder.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
+import { isObject } from '@pingone-sdk/openapi';
 import { invalidData } from '../http/api-error.js';
 import type { Reply } from '../http/reply.js';
-import { isObject } from '@pingone-sdk/openapi';
 import type { Resource } from '../state/store.js';
 import type { BehaviourContext, BehaviourFamily } from './behaviour.js';
 import { generic } from './generic.js';

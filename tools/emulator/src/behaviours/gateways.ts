@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { invalidData } from '../http/api-error.js';
 import { isObject } from '@pingone-sdk/openapi';
+import { invalidData } from '../http/api-error.js';
 import type { Resource } from '../state/store.js';
 import type { BehaviourContext, BehaviourFamily } from './behaviour.js';
 import { generic } from './generic.js';
