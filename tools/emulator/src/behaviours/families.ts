@@ -6,6 +6,8 @@ import { brandingBehaviours } from './branding.js';
 import { environmentBehaviours } from './environments.js';
 import { groupBehaviours } from './groups.js';
 import { imageBehaviours } from './images.js';
+import { notificationSettingsBehaviours } from './notification-settings.js';
+import { notificationTemplateBehaviours } from './notification-templates.js';
 import { organizationBehaviours } from './organizations.js';
 import { passwordPolicyBehaviours } from './password-policies.js';
 import { populationBehaviours } from './populations.js';
@@ -49,4 +51,7 @@ export const behaviourFamilies: readonly BehaviourFamily[] = [
   applicationRoleAssignmentBehaviours,
   roleBehaviours,
   resourceBehaviours,
+  // --- families-b ---
+  notificationTemplateBehaviours,
+  notificationSettingsBehaviours,
 ];
