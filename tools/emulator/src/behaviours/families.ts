@@ -5,6 +5,7 @@ import type { BehaviourFamily } from './behaviour.js';
 import { brandingBehaviours } from './branding.js';
 import { environmentBehaviours } from './environments.js';
 import { groupBehaviours } from './groups.js';
+import { identityProviderBehaviours } from './identity-providers.js';
 import { imageBehaviours } from './images.js';
 import { notificationSettingsBehaviours } from './notification-settings.js';
 import { notificationTemplateBehaviours } from './notification-templates.js';
@@ -54,4 +55,5 @@ export const behaviourFamilies: readonly BehaviourFamily[] = [
   // --- families-b ---
   notificationTemplateBehaviours,
   notificationSettingsBehaviours,
+  identityProviderBehaviours,
 ];
