@@ -7,6 +7,7 @@ import { environmentBehaviours } from './environments.js';
 import { groupBehaviours } from './groups.js';
 import { identityProviderBehaviours } from './identity-providers.js';
 import { imageBehaviours } from './images.js';
+import { languageBehaviours } from './languages.js';
 import { notificationSettingsBehaviours } from './notification-settings.js';
 import { notificationTemplateBehaviours } from './notification-templates.js';
 import { organizationBehaviours } from './organizations.js';
@@ -56,4 +57,5 @@ export const behaviourFamilies: readonly BehaviourFamily[] = [
   notificationTemplateBehaviours,
   notificationSettingsBehaviours,
   identityProviderBehaviours,
+  languageBehaviours,
 ];
