@@ -15,6 +15,7 @@ import { passwordPolicyBehaviours } from './password-policies.js';
 import { populationBehaviours } from './populations.js';
 import { resourceBehaviours } from './resources.js';
 import { roleBehaviours } from './roles.js';
+import { schemaBehaviours } from './schemas.js';
 import { signOnPolicyBehaviours } from './sign-on-policies.js';
 import { userAgreementConsentBehaviours } from './user-agreement-consents.js';
 import { userAttributeBehaviours } from './user-attributes.js';
@@ -58,4 +59,5 @@ export const behaviourFamilies: readonly BehaviourFamily[] = [
   notificationSettingsBehaviours,
   identityProviderBehaviours,
   languageBehaviours,
+  schemaBehaviours,
 ];
