@@ -3,10 +3,13 @@ import { applicationRoleAssignmentBehaviours } from './application-role-assignme
 import { applicationBehaviours } from './applications.js';
 import type { BehaviourFamily } from './behaviour.js';
 import { brandingBehaviours } from './branding.js';
+import { customDomainBehaviours } from './custom-domains.js';
 import { environmentBehaviours } from './environments.js';
+import { formBehaviours } from './forms.js';
 import { groupBehaviours } from './groups.js';
 import { identityProviderBehaviours } from './identity-providers.js';
 import { imageBehaviours } from './images.js';
+import { integrationCatalogBehaviours } from './integration-catalog.js';
 import { languageBehaviours } from './languages.js';
 import { notificationSettingsBehaviours } from './notification-settings.js';
 import { notificationTemplateBehaviours } from './notification-templates.js';
@@ -60,4 +63,7 @@ export const behaviourFamilies: readonly BehaviourFamily[] = [
   identityProviderBehaviours,
   languageBehaviours,
   schemaBehaviours,
+  integrationCatalogBehaviours,
+  formBehaviours,
+  customDomainBehaviours,
 ];

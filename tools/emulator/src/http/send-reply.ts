@@ -19,6 +19,13 @@ export function sendReply(
     response.end();
     return;
   }
+  if (reply.body instanceof Uint8Array) {
+    // Bytes (a download) go out as they are, under the Content-Type the behaviour set.
+    headers['Content-Length'] = reply.body.byteLength;
+    response.writeHead(reply.status, headers);
+    response.end(reply.body);
+    return;
+  }
   let text = serializeBody(reply.body);
   if (malformed) text = text.slice(0, Math.max(1, Math.floor(text.length / 2)));
   const payload = Buffer.from(text);
