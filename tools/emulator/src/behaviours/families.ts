@@ -4,6 +4,8 @@ import { applicationBehaviours } from './applications.js';
 import type { BehaviourFamily } from './behaviour.js';
 import { brandingBehaviours } from './branding.js';
 import { customDomainBehaviours } from './custom-domains.js';
+import { environmentMetricsBehaviours } from './environment-metrics.js';
+import { environmentSettingsBehaviours } from './environment-settings.js';
 import { environmentBehaviours } from './environments.js';
 import { formBehaviours } from './forms.js';
 import { groupBehaviours } from './groups.js';
@@ -66,4 +68,6 @@ export const behaviourFamilies: readonly BehaviourFamily[] = [
   integrationCatalogBehaviours,
   formBehaviours,
   customDomainBehaviours,
+  environmentSettingsBehaviours,
+  environmentMetricsBehaviours,
 ];
