@@ -5,17 +5,27 @@ import { applicationBehaviours } from './applications.js';
 import type { BehaviourFamily } from './behaviour.js';
 import { brandingBehaviours } from './branding.js';
 import { certificateBehaviours } from './certificates.js';
+import { customDomainBehaviours } from './custom-domains.js';
 import { emailDomainBehaviours } from './email-domains.js';
+import { environmentMetricsBehaviours } from './environment-metrics.js';
+import { environmentSettingsBehaviours } from './environment-settings.js';
 import { environmentBehaviours } from './environments.js';
+import { formBehaviours } from './forms.js';
 import { gatewayBehaviours } from './gateways.js';
 import { groupBehaviours } from './groups.js';
+import { identityProviderBehaviours } from './identity-providers.js';
 import { imageBehaviours } from './images.js';
+import { integrationCatalogBehaviours } from './integration-catalog.js';
+import { languageBehaviours } from './languages.js';
+import { notificationSettingsBehaviours } from './notification-settings.js';
+import { notificationTemplateBehaviours } from './notification-templates.js';
 import { organizationBehaviours } from './organizations.js';
 import { passwordPolicyBehaviours } from './password-policies.js';
 import { populationBehaviours } from './populations.js';
 import { propagationBehaviours } from './propagation.js';
 import { resourceBehaviours } from './resources.js';
 import { roleBehaviours } from './roles.js';
+import { schemaBehaviours } from './schemas.js';
 import { signOnPolicyBehaviours } from './sign-on-policies.js';
 import { userAgreementConsentBehaviours } from './user-agreement-consents.js';
 import { userAttributeBehaviours } from './user-attributes.js';
@@ -59,4 +69,14 @@ export const behaviourFamilies: readonly BehaviourFamily[] = [
   agreementBehaviours,
   emailDomainBehaviours,
   certificateBehaviours,
+  notificationTemplateBehaviours,
+  notificationSettingsBehaviours,
+  identityProviderBehaviours,
+  languageBehaviours,
+  schemaBehaviours,
+  integrationCatalogBehaviours,
+  formBehaviours,
+  customDomainBehaviours,
+  environmentSettingsBehaviours,
+  environmentMetricsBehaviours,
 ];

@@ -2,6 +2,7 @@ import { isObject } from '@pingone-sdk/openapi';
 import { invalidData, notFound } from '../http/api-error.js';
 import type { Reply } from '../http/reply.js';
 import type { Resource, Store } from '../state/store.js';
+import { activeIdentityPeriods } from './active-identity-periods.js';
 import type { BehaviourContext, BehaviourFamily } from './behaviour.js';
 import { withCollection } from './collection-view.js';
 import { generic, newResource } from './generic.js';
@@ -190,29 +191,10 @@ function activeIdentityCounts(context: BehaviourContext): Reply {
   const now = new Date();
   const end =
     found.expiresAt && new Date(String(found.expiresAt)) < now ? new Date(String(found.expiresAt)) : now;
-  const signOns: number[] = [];
-  for (const environment of environmentsOnLicense(context.store, found.id as string)) {
-    for (const user of context.store.items(`/environments/${environment.id as string}/users`).values()) {
-      const at =
-        isObject(user.lastSignOn) && typeof user.lastSignOn.at === 'string'
-          ? Date.parse(user.lastSignOn.at)
-          : NaN;
-      if (!Number.isNaN(at)) signOns.push(at);
-    }
-  }
-  const periods: Resource[] = [];
-  for (let from = start; from < end; ) {
-    const next = new Date(from);
-    if (byYear) next.setUTCFullYear(next.getUTCFullYear() + 1);
-    else next.setUTCMonth(next.getUTCMonth() + 1);
-    const until = next < end ? next : end;
-    periods.push({
-      startDate: from.toISOString(),
-      endDate: new Date(until.getTime() - (until === next ? 1 : 0)).toISOString(),
-      value: signOns.filter((at) => at >= from.getTime() && at < until.getTime()).length,
-    });
-    from = next;
-  }
+  const users = environmentsOnLicense(context.store, found.id as string).flatMap((environment) => [
+    ...context.store.items(`/environments/${environment.id as string}/users`).values(),
+  ]);
+  const periods = activeIdentityPeriods(users, start, end, byYear ? 'YEAR' : 'MONTH');
   if (context.query.order === '-startDate') periods.reverse();
   const limit = typeof context.query.limit === 'number' ? context.query.limit : periods.length;
   const page = periods.slice(0, limit);
