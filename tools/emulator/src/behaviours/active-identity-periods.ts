@@ -1,4 +1,4 @@
-import { isObject } from '../spec/resolve-ref.js';
+import { isObject } from '@pingone-sdk/openapi';
 import type { Resource } from '../state/store.js';
 
 export type PeriodUnit = 'DAY' | 'MONTH' | 'YEAR';

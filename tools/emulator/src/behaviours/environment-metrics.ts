@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { isObject } from '@pingone-sdk/openapi';
 import { compileFilter } from '../filter/compile-filter.js';
 import { FilterError, type FilterExpression } from '../filter/filter-expression.js';
 import { parseFilter } from '../filter/parse-filter.js';
 import { invalidData } from '../http/api-error.js';
 import type { Reply } from '../http/reply.js';
-import { isObject } from '../spec/resolve-ref.js';
 import type { Resource } from '../state/store.js';
 import { activeIdentityPeriods, type PeriodUnit } from './active-identity-periods.js';
 import type { BehaviourContext, BehaviourFamily } from './behaviour.js';

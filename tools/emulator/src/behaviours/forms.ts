@@ -1,4 +1,4 @@
-import { isObject } from '../spec/resolve-ref.js';
+import { isObject } from '@pingone-sdk/openapi';
 import type { BehaviourContext, BehaviourFamily } from './behaviour.js';
 import { generic } from './generic.js';
 

@@ -1,9 +1,9 @@
+import { isObject } from '@pingone-sdk/openapi';
 import { compileFilter } from '../filter/compile-filter.js';
 import { FilterError } from '../filter/filter-expression.js';
 import { parseFilter } from '../filter/parse-filter.js';
 import { ApiError, invalidData } from '../http/api-error.js';
 import type { Reply } from '../http/reply.js';
-import { isObject } from '../spec/resolve-ref.js';
 import type { Resource } from '../state/store.js';
 import type { BehaviourContext, BehaviourFamily } from './behaviour.js';
 import { generic, newResource, requireItem } from './generic.js';
