@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { commandTablePath, writeCommandTable } from './emit-command-table.js';
 import { generateService, readmeWithCoverage } from './generate.js';
 import { findServices, repositoryRoot } from './services.js';
 
@@ -14,4 +15,6 @@ for (const service of findServices()) {
   const seconds = ((performance.now() - serviceStarted) / 1000).toFixed(1);
   console.log(`generated ${relative(repositoryRoot, service.outputPath)} in ${seconds} s`);
 }
+writeCommandTable();
+console.log(`generated ${relative(repositoryRoot, commandTablePath)}`);
 console.log(`all services generated in ${((performance.now() - started) / 1000).toFixed(1)} s`);
