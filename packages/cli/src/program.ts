@@ -1,13 +1,5 @@
 import type { Client } from '@pingone-sdk/core';
 import { Command, Option } from 'commander';
-import { runActivitiesReport } from './commands/activities-report.js';
-import { runActivitiesStream } from './commands/activities-stream.js';
-import { runApi } from './commands/api.js';
-import { runImagesDelete, runImagesGet, runImagesUpload } from './commands/images.js';
-import { runProfilePath, runProfileSave } from './commands/profile.js';
-import { runToken } from './commands/token.js';
-import { runUsersExport } from './commands/users-export.js';
-import { runUsersImport } from './commands/users-import.js';
 import { createCliClient } from './create-cli-client.js';
 import { collect } from './key-values.js';
 import { loadCredentials } from './profiles.js';
@@ -18,7 +10,10 @@ interface GlobalOptions {
   verbose?: boolean;
 }
 
-/** The `pingone` command line; `run` records the exit code an action asks for. */
+/**
+ * The `pingone` command line; each command's module loads when it runs, so that an export does not
+ * pay for the command table and the schema validator.
+ * `run` records the exit code an action asks for. */
 export function buildProgram(setExitCode: (code: number) => void): Command {
   const program = new Command('pingone')
     .description(
@@ -56,7 +51,9 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .helpOption(false)
     .option('-h, --help', 'this help, or with an operation: its parameters and body fields')
     .action(async (operation: string | undefined, options, command: Command) => {
-      await runApi(operation, options, clientOf(command), () => api.helpInformation());
+      await (await import('./commands/api.js')).runApi(operation, options, clientOf(command), () =>
+        api.helpInformation(),
+      );
     });
 
   const users = program.command('users').description('export and import users in bulk');
@@ -68,7 +65,9 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .addOption(new Option('--format <format>', 'output format').choices(['ndjson', 'csv']).default('ndjson'))
     .option('--output <file>', 'write to a file instead of stdout')
     .option('--page-size <n>', 'users per request (1 to 1000)', '1000')
-    .action(async (options, command: Command) => runUsersExport(options, clientOf(command)));
+    .action(async (options, command: Command) =>
+      (await import('./commands/users-export.js')).runUsersExport(options, clientOf(command)),
+    );
   users
     .command('import')
     .description('create the users of a CSV or NDJSON file; a re-run skips those already there')
@@ -84,7 +83,9 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--failures <file>', "write the rows that failed, with PingOne's code and message, as NDJSON")
     .option('--concurrency <n>', 'most requests in flight; fewer while PingOne answers 429', '16')
     .action(async (file: string, options, command: Command) =>
-      setExitCode(await runUsersImport(file, options, clientOf(command))),
+      setExitCode(
+        await (await import('./commands/users-import.js')).runUsersImport(file, options, clientOf(command)),
+      ),
     );
 
   const activities = program.command('activities').description('audit activities for a SIEM or a report');
@@ -104,7 +105,9 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--output <file>', 'append to a file instead of stdout (exactly once even when killed)')
     .option('--interval <seconds>', 'seconds between polls with --follow', '10')
     .option('--page-size <n>', 'activities per request (1 to 1000)', '1000')
-    .action(async (options, command: Command) => runActivitiesStream(options, clientOf(command)));
+    .action(async (options, command: Command) =>
+      (await import('./commands/activities-stream.js')).runActivitiesStream(options, clientOf(command)),
+    );
   activities
     .command('report')
     .description('count activities by action, result or day')
@@ -117,7 +120,9 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .addOption(
       new Option('--format <format>', 'output format').choices(['table', 'csv', 'json']).default('table'),
     )
-    .action(async (options, command: Command) => runActivitiesReport(options, clientOf(command)));
+    .action(async (options, command: Command) =>
+      (await import('./commands/activities-report.js')).runActivitiesReport(options, clientOf(command)),
+    );
 
   const images = program
     .command('images')
@@ -126,25 +131,31 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .command('upload')
     .argument('<file>', 'the image file')
     .description('upload an image; its JSON (with the URLs PingOne serves it at) goes to stdout')
-    .action(async (file: string, _options, command: Command) => runImagesUpload(file, clientOf(command)));
+    .action(async (file: string, _options, command: Command) =>
+      (await import('./commands/images.js')).runImagesUpload(file, clientOf(command)),
+    );
   images
     .command('get')
     .argument('<imageId>')
     .description('show an image')
-    .action(async (imageId: string, _options, command: Command) => runImagesGet(imageId, clientOf(command)));
+    .action(async (imageId: string, _options, command: Command) =>
+      (await import('./commands/images.js')).runImagesGet(imageId, clientOf(command)),
+    );
   images
     .command('delete')
     .argument('<imageId>')
     .description('delete an image')
     .action(async (imageId: string, _options, command: Command) =>
-      runImagesDelete(imageId, clientOf(command)),
+      (await import('./commands/images.js')).runImagesDelete(imageId, clientOf(command)),
     );
 
   program
     .command('token')
     .description('print a worker access token on stdout, for scripts')
     .action(async (_options, command: Command) =>
-      runToken(await loadCredentials(command.optsWithGlobals<GlobalOptions>().profile)),
+      (await import('./commands/token.js')).runToken(
+        await loadCredentials(command.optsWithGlobals<GlobalOptions>().profile),
+      ),
     );
 
   const profile = program
@@ -155,10 +166,12 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .argument('<name>')
     .description('save the PINGONE_* variables of this shell as a profile')
     .option('--secret-stdin', 'read the client secret from stdin instead of PINGONE_CLIENT_SECRET')
-    .action(async (name: string, options) => runProfileSave(name, options));
+    .action(async (name: string, options) =>
+      (await import('./commands/profile.js')).runProfileSave(name, options),
+    );
   profile
     .command('path')
     .description('print where profiles are kept')
-    .action(() => runProfilePath());
+    .action(async () => (await import('./commands/profile.js')).runProfilePath());
   return program;
 }
