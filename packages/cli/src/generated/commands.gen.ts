@@ -793,7 +793,7 @@ export const commandTable: CommandTable = {
           description: "`population` embeds the user's population under `_embedded.population`.",
         },
       ],
-      list: true,
+      list: false,
     },
     {
       name: 'replaceUser',
@@ -1483,7 +1483,7 @@ export const commandTable: CommandTable = {
           description: '`group` embeds the group under `_embedded.group`.',
         },
       ],
-      list: true,
+      list: false,
     },
     {
       name: 'removeUserFromGroup',
@@ -4674,16 +4674,7 @@ export const commandTable: CommandTable = {
     images: {
       ImageFile: { contentMediaType: 'application/octet-stream' },
       ImageFormat: { type: 'string', enum: ['png', 'jpg', 'gif'] },
-      ImageTarget: {
-        type: 'object',
-        properties: {
-          id: { type: 'string', readOnly: true },
-          href: { type: 'string', format: 'uri', readOnly: true },
-          type: { $ref: '#/components/schemas/ImageFormat' },
-          width: { type: 'integer', readOnly: true },
-          height: { type: 'integer', readOnly: true },
-        },
-      },
+      ImageTarget: { type: 'object', properties: { type: { $ref: '#/components/schemas/ImageFormat' } } },
       ImageTargets: {
         type: 'object',
         readOnly: true,
@@ -4692,15 +4683,8 @@ export const commandTable: CommandTable = {
       Image: {
         type: 'object',
         properties: {
-          id: { type: 'string', readOnly: true },
           environment: { $ref: '#/components/schemas/ResourceReference' },
-          createdAt: { type: 'string', format: 'date-time', readOnly: true },
           targets: { $ref: '#/components/schemas/ImageTargets' },
-          _links: {
-            type: 'object',
-            readOnly: true,
-            additionalProperties: { $ref: '#/components/schemas/Link' },
-          },
         },
       },
       ResourceReference: { type: 'object', required: ['id'], properties: { id: { type: 'string' } } },
@@ -4767,14 +4751,8 @@ export const commandTable: CommandTable = {
       EnvironmentStatusValue: { type: 'string', enum: ['ACTIVE', 'DELETE_PENDING'] },
       Environment: {
         type: 'object',
-        required: ['id', 'name', 'type', 'region', 'license'],
+        required: ['name', 'type', 'region', 'license'],
         properties: {
-          _links: {
-            type: 'object',
-            readOnly: true,
-            additionalProperties: { $ref: '#/components/schemas/Link' },
-          },
-          id: { type: 'string', format: 'uuid', readOnly: true },
           name: { type: 'string' },
           description: { type: 'string' },
           type: { $ref: '#/components/schemas/EnvironmentType' },
@@ -4785,17 +4763,7 @@ export const commandTable: CommandTable = {
             required: ['id'],
             properties: { id: { type: 'string', format: 'uuid' } },
           },
-          organization: {
-            type: 'object',
-            readOnly: true,
-            properties: { id: { type: 'string', format: 'uuid' } },
-          },
           billOfMaterials: { $ref: '#/components/schemas/BillOfMaterials' },
-          status: { allOf: [{ $ref: '#/components/schemas/EnvironmentStatusValue' }], readOnly: true },
-          createdAt: { type: 'string', format: 'date-time', readOnly: true },
-          updatedAt: { type: 'string', format: 'date-time', readOnly: true },
-          softDeletedAt: { type: 'string', format: 'date-time', readOnly: true },
-          hardDeletedAllowedAt: { type: 'string', format: 'date-time', readOnly: true },
         },
       },
       EnvironmentCollection: {
@@ -4857,16 +4825,14 @@ export const commandTable: CommandTable = {
         type: 'object',
         required: ['type'],
         properties: {
-          id: { type: 'string', readOnly: true },
           type: { $ref: '#/components/schemas/ProductType' },
-          description: { type: 'string', readOnly: true },
           console: {
             type: 'object',
             required: ['href'],
             properties: { href: { type: 'string', format: 'uri' } },
           },
           tags: { type: 'array', items: { type: 'string', enum: ['DAVINCI_MINIMAL'] } },
-          deployment: { type: 'object', properties: { id: { type: 'string', readOnly: true } } },
+          deployment: { type: 'object', properties: {} },
           bookmarks: {
             type: 'array',
             maxItems: 5,
@@ -4885,15 +4851,8 @@ export const commandTable: CommandTable = {
         type: 'object',
         required: ['products'],
         properties: {
-          _links: {
-            type: 'object',
-            readOnly: true,
-            additionalProperties: { $ref: '#/components/schemas/Link' },
-          },
           solutionType: { $ref: '#/components/schemas/SolutionType' },
           products: { type: 'array', items: { $ref: '#/components/schemas/BillOfMaterialsProduct' } },
-          createdAt: { type: 'string', format: 'date-time', readOnly: true },
-          updatedAt: { type: 'string', format: 'date-time', readOnly: true },
         },
       },
       EnvironmentCapabilities: {
@@ -4911,28 +4870,7 @@ export const commandTable: CommandTable = {
         additionalProperties: true,
       },
       OrganizationType: { type: 'string', enum: ['PAID', 'TRIAL', 'INTERNAL'] },
-      Organization: {
-        type: 'object',
-        required: ['id'],
-        properties: {
-          _links: {
-            type: 'object',
-            readOnly: true,
-            additionalProperties: { $ref: '#/components/schemas/Link' },
-          },
-          id: { type: 'string', format: 'uuid', readOnly: true },
-          name: { type: 'string', readOnly: true },
-          description: { type: 'string', readOnly: true },
-          type: { allOf: [{ $ref: '#/components/schemas/OrganizationType' }], readOnly: true },
-          billingConnections: {
-            type: 'array',
-            readOnly: true,
-            items: { type: 'object', properties: { id: { type: 'string', readOnly: true } } },
-          },
-          createdAt: { type: 'string', format: 'date-time', readOnly: true },
-          updatedAt: { type: 'string', format: 'date-time', readOnly: true },
-        },
-      },
+      Organization: { type: 'object', required: [], properties: {} },
       OrganizationCollection: {
         type: 'object',
         required: ['_embedded'],
@@ -4976,152 +4914,8 @@ export const commandTable: CommandTable = {
       LicenseRegion: { type: 'string', enum: ['AP', 'AU', 'CA', 'EU', 'NORTH_AMERICA', 'SG'] },
       License: {
         type: 'object',
-        required: ['id', 'name'],
-        properties: {
-          _links: {
-            type: 'object',
-            readOnly: true,
-            additionalProperties: { $ref: '#/components/schemas/Link' },
-          },
-          id: { type: 'string', format: 'uuid', readOnly: true },
-          name: { type: 'string', maxLength: 255 },
-          package: { type: 'string', readOnly: true },
-          status: { allOf: [{ $ref: '#/components/schemas/LicenseStatus' }], readOnly: true },
-          organization: {
-            type: 'object',
-            readOnly: true,
-            properties: { id: { type: 'string', format: 'uuid' } },
-          },
-          beginsAt: { type: 'string', format: 'date-time', readOnly: true },
-          expiresAt: { type: 'string', format: 'date-time', readOnly: true },
-          terminatesAt: { type: 'string', format: 'date-time', readOnly: true },
-          replacesLicense: {
-            type: 'object',
-            readOnly: true,
-            properties: { id: { type: 'string', format: 'uuid' } },
-          },
-          replacedByLicense: {
-            type: 'object',
-            readOnly: true,
-            properties: { id: { type: 'string', format: 'uuid' } },
-          },
-          assignedEnvironmentsCount: { type: 'integer', readOnly: true },
-          advancedServices: {
-            type: 'object',
-            readOnly: true,
-            properties: {
-              pingId: {
-                type: 'object',
-                properties: { included: { type: 'boolean' }, type: { type: 'string' } },
-              },
-            },
-          },
-          authorize: {
-            type: 'object',
-            readOnly: true,
-            properties: {
-              allowApiAccessManagement: { type: 'boolean' },
-              allowDynamicAuthorization: { type: 'boolean' },
-            },
-          },
-          credentials: {
-            type: 'object',
-            readOnly: true,
-            properties: { allowCredentials: { type: 'boolean' } },
-          },
-          environments: {
-            type: 'object',
-            readOnly: true,
-            properties: {
-              allowAddResources: { type: 'boolean' },
-              allowConnections: { type: 'boolean' },
-              allowCustomDomain: { type: 'boolean' },
-              allowCustomSchema: { type: 'boolean' },
-              allowProduction: { type: 'boolean' },
-              max: { type: 'integer' },
-              regions: { type: 'array', items: { $ref: '#/components/schemas/LicenseRegion' } },
-            },
-          },
-          fraud: {
-            type: 'object',
-            readOnly: true,
-            properties: {
-              allowBotMaliciousDeviceDetection: { type: 'boolean' },
-              allowAccountProtection: { type: 'boolean' },
-            },
-          },
-          gateways: {
-            type: 'object',
-            readOnly: true,
-            properties: {
-              allowLdapGateway: { type: 'boolean' },
-              allowKerberosGateway: { type: 'boolean' },
-              allowRadiusGateway: { type: 'boolean' },
-            },
-          },
-          intelligence: {
-            type: 'object',
-            readOnly: true,
-            properties: {
-              allowGeoVelocity: { type: 'boolean' },
-              allowAnonymousNetworkDetection: { type: 'boolean' },
-              allowReputation: { type: 'boolean' },
-              allowDataConsent: { type: 'boolean' },
-              allowRisk: { type: 'boolean' },
-              allowAdvancedPredictors: { type: 'boolean' },
-            },
-          },
-          mfa: {
-            type: 'object',
-            readOnly: true,
-            properties: {
-              allowPushNotification: { type: 'boolean' },
-              allowNotificationOutsideWhitelist: { type: 'boolean' },
-              allowFido2Devices: { type: 'boolean' },
-              allowVoiceOtp: { type: 'boolean' },
-              allowEmailOtp: { type: 'boolean' },
-              allowSmsOtp: { type: 'boolean' },
-              allowTotp: { type: 'boolean' },
-            },
-          },
-          orchestrate: {
-            type: 'object',
-            readOnly: true,
-            properties: { allowOrchestration: { type: 'boolean' } },
-          },
-          users: {
-            type: 'object',
-            readOnly: true,
-            properties: {
-              allowPasswordManagementNotifications: { type: 'boolean' },
-              allowIdentityProviders: { type: 'boolean' },
-              allowMyAccount: { type: 'boolean' },
-              allowPasswordManagement: { type: 'boolean' },
-              allowPasswordOnlyAuthentication: { type: 'boolean' },
-              allowPasswordPolicy: { type: 'boolean' },
-              allowProvisioning: { type: 'boolean' },
-              allowInboundProvisioning: { type: 'boolean' },
-              allowRoleAssignment: { type: 'boolean' },
-              allowVerificationFlow: { type: 'boolean' },
-              allowUpdateSelf: { type: 'boolean' },
-              entitledToSupport: { type: 'boolean' },
-              max: { type: 'integer' },
-              hardLimitMax: { type: 'integer' },
-              annualActiveIncluded: { type: 'integer' },
-              monthlyActiveIncluded: { type: 'integer' },
-            },
-          },
-          verify: {
-            type: 'object',
-            readOnly: true,
-            properties: {
-              allowPushNotifications: { type: 'boolean' },
-              allowDocumentMatch: { type: 'boolean' },
-              allowFaceMatch: { type: 'boolean' },
-              allowManualIdInspection: { type: 'boolean' },
-            },
-          },
-        },
+        required: ['name'],
+        properties: { name: { type: 'string', maxLength: 255 } },
       },
       LicenseCollection: {
         type: 'object',
@@ -5172,19 +4966,8 @@ export const commandTable: CommandTable = {
       },
       Population: {
         type: 'object',
-        required: ['id', 'name'],
+        required: ['name'],
         properties: {
-          _links: {
-            type: 'object',
-            readOnly: true,
-            additionalProperties: { $ref: '#/components/schemas/Link' },
-          },
-          id: { type: 'string', format: 'uuid', readOnly: true },
-          environment: {
-            type: 'object',
-            readOnly: true,
-            properties: { id: { type: 'string', format: 'uuid' } },
-          },
           name: { type: 'string' },
           description: { type: 'string' },
           default: { type: 'boolean' },
@@ -5196,9 +4979,6 @@ export const commandTable: CommandTable = {
             properties: { id: { type: 'string', format: 'uuid' } },
           },
           theme: { type: 'object', properties: { id: { type: 'string', format: 'uuid' } } },
-          userCount: { type: 'integer', readOnly: true },
-          createdAt: { type: 'string', format: 'date-time', readOnly: true },
-          updatedAt: { type: 'string', format: 'date-time', readOnly: true },
         },
       },
       PopulationCollection: {
@@ -5220,7 +5000,7 @@ export const commandTable: CommandTable = {
       PopulationDefaultIdentityProvider: {
         type: 'object',
         required: ['id'],
-        properties: { id: { type: 'string', format: 'uuid' }, type: { type: 'string', readOnly: true } },
+        properties: { id: { type: 'string', format: 'uuid' } },
       },
       UserLifecycleStatus: { type: 'string', enum: ['ACCOUNT_OK', 'VERIFICATION_REQUIRED'] },
       UserAccountStatus: { type: 'string', enum: ['LOCKED', 'OK'] },
@@ -5316,10 +5096,7 @@ export const commandTable: CommandTable = {
       },
       UserIdentityProviderReference: {
         type: 'object',
-        properties: {
-          id: { type: ['string', 'null'], format: 'uuid' },
-          type: { $ref: '#/components/schemas/UserIdentityProviderType', readOnly: true },
-        },
+        properties: { id: { type: ['string', 'null'], format: 'uuid' } },
       },
       UserAccount: {
         type: 'object',
@@ -5327,9 +5104,6 @@ export const commandTable: CommandTable = {
         properties: {
           canAuthenticate: { type: 'boolean' },
           status: { $ref: '#/components/schemas/UserAccountStatus' },
-          lockedAt: { type: 'string', format: 'date-time', readOnly: true },
-          unlockAt: { type: 'string', format: 'date-time', readOnly: true },
-          secondsUntilUnlock: { type: 'integer', readOnly: true },
         },
       },
       UserLastSignOn: {
@@ -5377,20 +5151,8 @@ export const commandTable: CommandTable = {
       },
       User: {
         type: 'object',
-        required: ['id', 'environment', 'population', 'username', 'createdAt', 'updatedAt', 'enabled'],
+        required: ['population', 'username'],
         properties: {
-          _links: {
-            type: 'object',
-            readOnly: true,
-            additionalProperties: { $ref: '#/components/schemas/Link' },
-          },
-          _embedded: {
-            type: 'object',
-            readOnly: true,
-            properties: { population: { $ref: '#/components/schemas/UserEmbeddedPopulation' } },
-          },
-          id: { type: 'string', format: 'uuid', readOnly: true },
-          environment: { $ref: '#/components/schemas/ResourceReference', readOnly: true },
           population: { $ref: '#/components/schemas/ResourceReference' },
           username: {
             type: 'string',
@@ -5399,7 +5161,6 @@ export const commandTable: CommandTable = {
             pattern: '^[\\p{L}\\p{M}\\p{Zs}\\p{S}\\p{N}\\p{P}]*$',
           },
           email: { type: 'string', format: 'email' },
-          emailVerified: { type: 'boolean', readOnly: true },
           name: { $ref: '#/components/schemas/UserName' },
           nickname: {
             type: 'string',
@@ -5434,16 +5195,7 @@ export const commandTable: CommandTable = {
           },
           externalId: { type: 'string', minLength: 1, maxLength: 1024 },
           identityProvider: { $ref: '#/components/schemas/UserIdentityProviderReference' },
-          account: { $ref: '#/components/schemas/UserAccount', readOnly: true },
-          lifecycle: { $ref: '#/components/schemas/UserLifecycle', readOnly: true },
-          enabled: { type: 'boolean', readOnly: true },
-          mfaEnabled: { type: 'boolean', readOnly: true },
-          verifyStatus: { $ref: '#/components/schemas/UserVerifyStatusValue', readOnly: true },
           lastSignOn: { $ref: '#/components/schemas/UserLastSignOn' },
-          memberOfGroupIDs: { type: 'array', readOnly: true, items: { type: 'string', format: 'uuid' } },
-          memberOfGroupNames: { type: 'array', readOnly: true, items: { type: 'string' } },
-          createdAt: { type: 'string', format: 'date-time', readOnly: true },
-          updatedAt: { type: 'string', format: 'date-time', readOnly: true },
         },
       },
       UserCreate: {
@@ -5662,65 +5414,26 @@ export const commandTable: CommandTable = {
       UserAccountUnlock: { type: 'object', maxProperties: 0, additionalProperties: false },
       UserAccountLock: { type: 'object', maxProperties: 0, additionalProperties: false },
       UserVerificationCodeSend: { type: 'object', maxProperties: 0, additionalProperties: false },
-      UserEnabled: {
-        type: 'object',
-        required: ['enabled'],
-        properties: {
-          _links: {
-            type: 'object',
-            readOnly: true,
-            additionalProperties: { $ref: '#/components/schemas/Link' },
-          },
-          enabled: { type: 'boolean' },
-        },
-      },
+      UserEnabled: { type: 'object', required: ['enabled'], properties: { enabled: { type: 'boolean' } } },
       UserPopulation: {
         type: 'object',
         required: ['id'],
-        properties: {
-          _links: {
-            type: 'object',
-            readOnly: true,
-            additionalProperties: { $ref: '#/components/schemas/Link' },
-          },
-          id: { type: 'string', format: 'uuid' },
-        },
+        properties: { id: { type: 'string', format: 'uuid' } },
       },
       UserMfaEnabled: {
         type: 'object',
         required: ['mfaEnabled'],
-        properties: {
-          _links: {
-            type: 'object',
-            readOnly: true,
-            additionalProperties: { $ref: '#/components/schemas/Link' },
-          },
-          mfaEnabled: { type: 'boolean' },
-        },
+        properties: { mfaEnabled: { type: 'boolean' } },
       },
       UserIdentityProvider: {
         type: 'object',
         required: ['identityProvider'],
-        properties: {
-          _links: {
-            type: 'object',
-            readOnly: true,
-            additionalProperties: { $ref: '#/components/schemas/Link' },
-          },
-          identityProvider: { $ref: '#/components/schemas/UserIdentityProviderReference' },
-        },
+        properties: { identityProvider: { $ref: '#/components/schemas/UserIdentityProviderReference' } },
       },
       UserVerifyStatus: {
         type: 'object',
         required: ['verifyStatus'],
-        properties: {
-          _links: {
-            type: 'object',
-            readOnly: true,
-            additionalProperties: { $ref: '#/components/schemas/Link' },
-          },
-          verifyStatus: { $ref: '#/components/schemas/UserVerifyStatusValue' },
-        },
+        properties: { verifyStatus: { $ref: '#/components/schemas/UserVerifyStatusValue' } },
       },
       UserPasswordStatus: {
         type: 'string',
@@ -5736,24 +5449,7 @@ export const commandTable: CommandTable = {
       UserPasswordState: {
         type: 'object',
         required: ['status'],
-        properties: {
-          _links: {
-            type: 'object',
-            readOnly: true,
-            additionalProperties: { $ref: '#/components/schemas/Link' },
-          },
-          environment: { $ref: '#/components/schemas/ResourceReference', readOnly: true },
-          user: { $ref: '#/components/schemas/ResourceReference', readOnly: true },
-          passwordPolicy: { $ref: '#/components/schemas/ResourceReference', readOnly: true },
-          status: { $ref: '#/components/schemas/UserPasswordStatus' },
-          lastChangedAt: { type: 'string', format: 'date-time', readOnly: true },
-          secondsUntilUnlock: { type: 'integer', readOnly: true },
-          warnings: {
-            type: 'object',
-            readOnly: true,
-            additionalProperties: { type: 'object', additionalProperties: true },
-          },
-        },
+        properties: { status: { $ref: '#/components/schemas/UserPasswordStatus' } },
       },
       UserPasswordSet: {
         type: 'object',
@@ -5801,22 +5497,7 @@ export const commandTable: CommandTable = {
       UserGroupMembership: {
         type: 'object',
         required: ['id'],
-        properties: {
-          _links: {
-            type: 'object',
-            readOnly: true,
-            additionalProperties: { $ref: '#/components/schemas/Link' },
-          },
-          _embedded: {
-            type: 'object',
-            readOnly: true,
-            properties: { group: { $ref: '#/components/schemas/UserGroupMembershipEmbeddedGroup' } },
-          },
-          id: { type: 'string', format: 'uuid' },
-          environment: { $ref: '#/components/schemas/ResourceReference', readOnly: true },
-          name: { type: 'string', readOnly: true },
-          type: { $ref: '#/components/schemas/UserGroupMembershipType', readOnly: true },
-        },
+        properties: { id: { type: 'string', format: 'uuid' } },
       },
       UserGroupMembershipCreate: {
         type: 'object',
@@ -5842,22 +5523,7 @@ export const commandTable: CommandTable = {
           size: { type: 'integer' },
         },
       },
-      UserLinkedAccount: {
-        type: 'object',
-        required: ['id', 'environment', 'user', 'identityProvider', 'externalId'],
-        properties: {
-          _links: {
-            type: 'object',
-            readOnly: true,
-            additionalProperties: { $ref: '#/components/schemas/Link' },
-          },
-          id: { type: 'string', format: 'uuid', readOnly: true },
-          environment: { $ref: '#/components/schemas/ResourceReference', readOnly: true },
-          user: { $ref: '#/components/schemas/ResourceReference', readOnly: true },
-          identityProvider: { $ref: '#/components/schemas/ResourceReference', readOnly: true },
-          externalId: { type: 'string', readOnly: true },
-        },
-      },
+      UserLinkedAccount: { type: 'object', required: [], properties: {} },
       UserLinkedAccountCollection: {
         type: 'object',
         required: ['_embedded'],
@@ -5886,43 +5552,7 @@ export const commandTable: CommandTable = {
           country: { type: 'string' },
         },
       },
-      UserSession: {
-        type: 'object',
-        required: ['id', 'environment', 'user'],
-        properties: {
-          _links: {
-            type: 'object',
-            readOnly: true,
-            additionalProperties: { $ref: '#/components/schemas/Link' },
-          },
-          id: { type: 'string', format: 'uuid', readOnly: true },
-          environment: { $ref: '#/components/schemas/ResourceReference', readOnly: true },
-          user: { $ref: '#/components/schemas/ResourceReference', readOnly: true },
-          createdAt: { type: 'string', format: 'date-time', readOnly: true },
-          activeAt: { type: 'string', format: 'date-time', readOnly: true },
-          lastSignOn: {
-            type: 'object',
-            readOnly: true,
-            properties: { at: { type: 'string', format: 'date-time' }, remoteIp: { type: 'string' } },
-          },
-          locations: {
-            type: 'array',
-            readOnly: true,
-            items: { $ref: '#/components/schemas/UserSessionLocation' },
-          },
-          browser: {
-            type: 'object',
-            readOnly: true,
-            properties: { name: { type: 'string' }, version: { type: 'string' } },
-          },
-          operatingSystem: {
-            type: 'object',
-            readOnly: true,
-            properties: { name: { type: 'string' }, version: { type: 'string' } },
-          },
-          device: { type: 'object', readOnly: true, properties: { type: { type: 'string' } } },
-        },
-      },
+      UserSession: { type: 'object', required: [], properties: {} },
       UserSessionCollection: {
         type: 'object',
         required: ['_embedded'],
@@ -5940,26 +5570,10 @@ export const commandTable: CommandTable = {
       UserPairingKeyStatus: { type: 'string', enum: ['UNCLAIMED', 'CLAIMED', 'FAILED'] },
       UserPairingKey: {
         type: 'object',
-        required: ['id', 'environment', 'user', 'code', 'status'],
+        required: [],
         properties: {
-          _links: {
-            type: 'object',
-            readOnly: true,
-            additionalProperties: { $ref: '#/components/schemas/Link' },
-          },
-          id: { type: 'string', format: 'uuid', readOnly: true },
-          environment: { $ref: '#/components/schemas/ResourceReference', readOnly: true },
-          user: { $ref: '#/components/schemas/ResourceReference', readOnly: true },
-          code: { type: 'string', readOnly: true },
-          status: { $ref: '#/components/schemas/UserPairingKeyStatus', readOnly: true },
-          error: {
-            type: 'object',
-            readOnly: true,
-            properties: { code: { type: 'string' }, message: { type: 'string' } },
-          },
           applications: { type: 'array', items: { $ref: '#/components/schemas/ResourceReference' } },
           policy: { $ref: '#/components/schemas/ResourceReference' },
-          createdAt: { type: 'string', format: 'date-time', readOnly: true },
         },
       },
       UserPairingKeyCreate: {
@@ -5982,33 +5596,7 @@ export const commandTable: CommandTable = {
           'APPROVED_NO_REQUEST',
         ],
       },
-      UserVerifyTransaction: {
-        type: 'object',
-        required: ['id', 'transactionStatus'],
-        properties: {
-          _links: {
-            type: 'object',
-            readOnly: true,
-            additionalProperties: { $ref: '#/components/schemas/Link' },
-          },
-          id: { type: 'string', format: 'uuid', readOnly: true },
-          environment: { $ref: '#/components/schemas/ResourceReference', readOnly: true },
-          user: { $ref: '#/components/schemas/ResourceReference', readOnly: true },
-          verifyPolicy: { $ref: '#/components/schemas/ResourceReference', readOnly: true },
-          transactionStatus: {
-            type: 'object',
-            readOnly: true,
-            required: ['status'],
-            properties: { status: { $ref: '#/components/schemas/UserVerifyTransactionStatusValue' } },
-          },
-          qrUrl: { type: 'string', format: 'uri', readOnly: true },
-          verificationCode: { type: 'string', readOnly: true },
-          webVerificationUrl: { type: 'string', format: 'uri', readOnly: true },
-          createdAt: { type: 'string', format: 'date-time', readOnly: true },
-          updatedAt: { type: 'string', format: 'date-time', readOnly: true },
-          expiresAt: { type: 'string', format: 'date-time', readOnly: true },
-        },
-      },
+      UserVerifyTransaction: { type: 'object', required: [], properties: {} },
       UserVerifyTransactionCreate: {
         type: 'object',
         properties: {
@@ -6074,26 +5662,8 @@ export const commandTable: CommandTable = {
         type: 'object',
         required: ['agreement', 'language'],
         properties: {
-          _links: {
-            type: 'object',
-            readOnly: true,
-            additionalProperties: { $ref: '#/components/schemas/Link' },
-          },
-          environment: { $ref: '#/components/schemas/ResourceReference', readOnly: true },
-          user: { $ref: '#/components/schemas/ResourceReference', readOnly: true },
           agreement: { $ref: '#/components/schemas/ResourceReference' },
           language: { $ref: '#/components/schemas/ResourceReference' },
-          status: { $ref: '#/components/schemas/UserAgreementConsentStatus', readOnly: true },
-          lastConsent: {
-            type: 'object',
-            readOnly: true,
-            properties: {
-              at: { type: 'string', format: 'date-time' },
-              expiresAt: { type: 'string', format: 'date-time' },
-              language: { $ref: '#/components/schemas/ResourceReference' },
-              revision: { $ref: '#/components/schemas/ResourceReference' },
-            },
-          },
         },
       },
       UserAgreementConsentRevoke: { type: 'object', maxProperties: 0, additionalProperties: false },
@@ -6130,20 +5700,10 @@ export const commandTable: CommandTable = {
       },
       UserRoleAssignment: {
         type: 'object',
-        required: ['id', 'role', 'scope'],
+        required: ['role', 'scope'],
         properties: {
-          _links: {
-            type: 'object',
-            readOnly: true,
-            additionalProperties: { $ref: '#/components/schemas/Link' },
-          },
-          id: { type: 'string', format: 'uuid', readOnly: true },
-          environment: { $ref: '#/components/schemas/ResourceReference', readOnly: true },
           role: { $ref: '#/components/schemas/ResourceReference' },
           scope: { $ref: '#/components/schemas/UserRoleAssignmentScope' },
-          readOnly: { type: 'boolean', readOnly: true },
-          group: { $ref: '#/components/schemas/ResourceReference', readOnly: true },
-          gateway: { $ref: '#/components/schemas/ResourceReference', readOnly: true },
         },
       },
       UserRoleAssignmentCreate: {
@@ -6173,12 +5733,7 @@ export const commandTable: CommandTable = {
       UserApplicationRoleAssignment: {
         type: 'object',
         required: ['id'],
-        properties: {
-          id: { type: 'string', format: 'uuid' },
-          environment: { $ref: '#/components/schemas/ResourceReference', readOnly: true },
-          name: { type: 'string', readOnly: true },
-          description: { type: 'string', readOnly: true },
-        },
+        properties: { id: { type: 'string', format: 'uuid' } },
       },
       UserApplicationRoleAssignmentCreate: {
         type: 'object',
@@ -6203,21 +5758,9 @@ export const commandTable: CommandTable = {
       },
       Group: {
         type: 'object',
-        required: ['id', 'name'],
+        required: ['name'],
         properties: {
-          _links: {
-            type: 'object',
-            readOnly: true,
-            additionalProperties: { $ref: '#/components/schemas/Link' },
-          },
-          id: { type: 'string', format: 'uuid', readOnly: true },
-          environment: {
-            type: 'object',
-            readOnly: true,
-            properties: { id: { type: 'string', format: 'uuid' } },
-          },
           name: { type: 'string' },
-          displayName: { type: 'string', readOnly: true },
           description: { type: 'string' },
           population: {
             type: 'object',
@@ -6227,18 +5770,6 @@ export const commandTable: CommandTable = {
           userFilter: { type: 'string' },
           externalId: { type: 'string' },
           customData: { type: 'object', additionalProperties: true },
-          sourceId: { type: 'string', readOnly: true },
-          sourceType: { type: 'string', readOnly: true, enum: ['GATEWAY', 'IDP'] },
-          directMemberCounts: {
-            type: 'object',
-            readOnly: true,
-            properties: { users: { type: 'integer', minimum: 0 } },
-          },
-          totalMemberCounts: {
-            type: 'object',
-            readOnly: true,
-            properties: { users: { type: 'integer', minimum: 0 } },
-          },
         },
       },
       GroupCollection: {
@@ -6258,21 +5789,7 @@ export const commandTable: CommandTable = {
       GroupNesting: {
         type: 'object',
         required: ['id'],
-        properties: {
-          _links: {
-            type: 'object',
-            readOnly: true,
-            additionalProperties: { $ref: '#/components/schemas/Link' },
-          },
-          id: { type: 'string', format: 'uuid' },
-          environment: {
-            type: 'object',
-            readOnly: true,
-            properties: { id: { type: 'string', format: 'uuid' } },
-          },
-          name: { type: 'string', readOnly: true },
-          type: { type: 'string', readOnly: true },
-        },
+        properties: { id: { type: 'string', format: 'uuid' } },
       },
       GroupNestingCollection: {
         type: 'object',
@@ -6292,20 +5809,8 @@ export const commandTable: CommandTable = {
       },
       GroupRoleAssignment: {
         type: 'object',
-        required: ['id', 'role', 'scope'],
+        required: ['role', 'scope'],
         properties: {
-          _links: {
-            type: 'object',
-            readOnly: true,
-            additionalProperties: { $ref: '#/components/schemas/Link' },
-          },
-          id: { type: 'string', format: 'uuid', readOnly: true },
-          environment: {
-            type: 'object',
-            readOnly: true,
-            properties: { id: { type: 'string', format: 'uuid' } },
-          },
-          group: { type: 'object', readOnly: true, properties: { id: { type: 'string', format: 'uuid' } } },
           role: { type: 'object', required: ['id'], properties: { id: { type: 'string', format: 'uuid' } } },
           scope: {
             type: 'object',
@@ -6315,7 +5820,6 @@ export const commandTable: CommandTable = {
               type: { type: 'string', enum: ['ORGANIZATION', 'ENVIRONMENT', 'POPULATION', 'APPLICATION'] },
             },
           },
-          readOnly: { type: 'boolean', readOnly: true },
         },
       },
       GroupRoleAssignmentCollection: {
@@ -6405,17 +5909,6 @@ export const commandTable: CommandTable = {
         type: 'object',
         required: ['name', 'enabled'],
         properties: {
-          _links: {
-            type: 'object',
-            readOnly: true,
-            additionalProperties: { $ref: '#/components/schemas/Link' },
-          },
-          id: { type: 'string', format: 'uuid', readOnly: true },
-          environment: {
-            type: 'object',
-            readOnly: true,
-            properties: { id: { type: 'string', format: 'uuid' } },
-          },
           name: { type: 'string' },
           description: { type: 'string' },
           enabled: { type: 'boolean' },
@@ -6451,8 +5944,6 @@ export const commandTable: CommandTable = {
               },
             },
           },
-          createdAt: { type: 'string', format: 'date-time', readOnly: true },
-          updatedAt: { type: 'string', format: 'date-time', readOnly: true },
         },
       },
       ApplicationType: {
@@ -6913,25 +6404,10 @@ export const commandTable: CommandTable = {
       ApplicationSecret: {
         type: 'object',
         properties: {
-          _links: {
-            type: 'object',
-            readOnly: true,
-            additionalProperties: { $ref: '#/components/schemas/Link' },
-          },
-          environment: {
-            type: 'object',
-            readOnly: true,
-            properties: { id: { type: 'string', format: 'uuid' } },
-          },
-          secret: { type: 'string', format: 'password', readOnly: true },
           previous: {
             type: 'object',
             required: ['expiresAt'],
-            properties: {
-              secret: { type: 'string', format: 'password', readOnly: true },
-              expiresAt: { type: 'string', format: 'date-time' },
-              lastUsed: { type: 'string', format: 'date-time', readOnly: true },
-            },
+            properties: { expiresAt: { type: 'string', format: 'date-time' } },
           },
         },
       },
@@ -6947,19 +6423,8 @@ export const commandTable: CommandTable = {
       },
       ApplicationGrant: {
         type: 'object',
-        required: ['id', 'resource', 'scopes'],
+        required: ['resource', 'scopes'],
         properties: {
-          _links: {
-            type: 'object',
-            readOnly: true,
-            additionalProperties: { $ref: '#/components/schemas/Link' },
-          },
-          id: { type: 'string', format: 'uuid', readOnly: true },
-          application: {
-            type: 'object',
-            readOnly: true,
-            properties: { id: { type: 'string', format: 'uuid' } },
-          },
           resource: {
             type: 'object',
             required: ['id'],
@@ -6973,8 +6438,6 @@ export const commandTable: CommandTable = {
               properties: { id: { type: 'string', format: 'uuid' } },
             },
           },
-          createdAt: { type: 'string', format: 'date-time', readOnly: true },
-          updatedAt: { type: 'string', format: 'date-time', readOnly: true },
         },
       },
       ApplicationGrantCollection: {
@@ -6995,24 +6458,8 @@ export const commandTable: CommandTable = {
       },
       ApplicationSignOnPolicyAssignment: {
         type: 'object',
-        required: ['id', 'signOnPolicy', 'priority'],
+        required: ['signOnPolicy', 'priority'],
         properties: {
-          _links: {
-            type: 'object',
-            readOnly: true,
-            additionalProperties: { $ref: '#/components/schemas/Link' },
-          },
-          id: { type: 'string', format: 'uuid', readOnly: true },
-          environment: {
-            type: 'object',
-            readOnly: true,
-            properties: { id: { type: 'string', format: 'uuid' } },
-          },
-          application: {
-            type: 'object',
-            readOnly: true,
-            properties: { id: { type: 'string', format: 'uuid' } },
-          },
           signOnPolicy: {
             type: 'object',
             required: ['id'],
@@ -7042,24 +6489,8 @@ export const commandTable: CommandTable = {
       },
       ApplicationFlowPolicyAssignment: {
         type: 'object',
-        required: ['id', 'flowPolicy', 'priority'],
+        required: ['flowPolicy', 'priority'],
         properties: {
-          _links: {
-            type: 'object',
-            readOnly: true,
-            additionalProperties: { $ref: '#/components/schemas/Link' },
-          },
-          id: { type: 'string', format: 'uuid', readOnly: true },
-          environment: {
-            type: 'object',
-            readOnly: true,
-            properties: { id: { type: 'string', format: 'uuid' } },
-          },
-          application: {
-            type: 'object',
-            readOnly: true,
-            properties: { id: { type: 'string', format: 'uuid' } },
-          },
           flowPolicy: { type: 'object', required: ['id'], properties: { id: { type: 'string' } } },
           priority: { type: 'integer', minimum: 1 },
         },
@@ -7085,29 +6516,15 @@ export const commandTable: CommandTable = {
       },
       ApplicationAttributeMapping: {
         type: 'object',
-        required: ['id', 'name', 'value', 'required'],
+        required: ['name', 'value', 'required'],
         properties: {
-          _links: {
-            type: 'object',
-            readOnly: true,
-            additionalProperties: { $ref: '#/components/schemas/Link' },
-          },
-          id: { type: 'string', format: 'uuid', readOnly: true },
-          application: {
-            type: 'object',
-            readOnly: true,
-            properties: { id: { type: 'string', format: 'uuid' } },
-          },
           name: { type: 'string' },
           value: { type: 'string' },
           required: { type: 'boolean' },
-          mappingType: { type: 'string', readOnly: true, enum: ['CORE', 'SCOPE', 'CUSTOM'] },
           nameFormat: { type: 'string' },
           idToken: { type: 'boolean', default: true },
           userInfo: { type: 'boolean', default: true },
           oidcScopes: { type: 'array', items: { type: 'string', format: 'uuid' } },
-          createdAt: { type: 'string', format: 'date-time', readOnly: true },
-          updatedAt: { type: 'string', format: 'date-time', readOnly: true },
         },
       },
       ApplicationAttributeMappingCollection: {
@@ -7131,19 +6548,8 @@ export const commandTable: CommandTable = {
       },
       ApplicationRoleAssignment: {
         type: 'object',
-        required: ['id', 'role', 'scope'],
+        required: ['role', 'scope'],
         properties: {
-          _links: {
-            type: 'object',
-            readOnly: true,
-            additionalProperties: { $ref: '#/components/schemas/Link' },
-          },
-          id: { type: 'string', format: 'uuid', readOnly: true },
-          environment: {
-            type: 'object',
-            readOnly: true,
-            properties: { id: { type: 'string', format: 'uuid' } },
-          },
           role: { type: 'object', required: ['id'], properties: { id: { type: 'string', format: 'uuid' } } },
           scope: {
             type: 'object',
@@ -7153,7 +6559,6 @@ export const commandTable: CommandTable = {
               type: { type: 'string', enum: ['ORGANIZATION', 'ENVIRONMENT', 'POPULATION', 'APPLICATION'] },
             },
           },
-          readOnly: { type: 'boolean', readOnly: true },
         },
       },
       ApplicationRoleAssignmentCollection: {
@@ -7177,20 +6582,8 @@ export const commandTable: CommandTable = {
       },
       Resource: {
         type: 'object',
-        required: ['id', 'name'],
+        required: ['name'],
         properties: {
-          _links: {
-            type: 'object',
-            readOnly: true,
-            additionalProperties: { $ref: '#/components/schemas/Link' },
-          },
-          id: { type: 'string', format: 'uuid', readOnly: true },
-          environment: {
-            type: 'object',
-            readOnly: true,
-            required: ['id'],
-            properties: { id: { type: 'string', format: 'uuid' } },
-          },
           name: { type: 'string' },
           description: { type: 'string' },
           type: { $ref: '#/components/schemas/ResourceType' },
@@ -7203,13 +6596,6 @@ export const commandTable: CommandTable = {
           introspectEndpointAuthMethod: { $ref: '#/components/schemas/ResourceIntrospectEndpointAuthMethod' },
           clientId: { type: 'string', minLength: 8 },
           clientSecret: { type: 'string', format: 'password', minLength: 8, writeOnly: true },
-          resource: {
-            type: 'object',
-            readOnly: true,
-            properties: { id: { type: 'string', format: 'uuid' } },
-          },
-          createdAt: { type: 'string', format: 'date-time', readOnly: true },
-          updatedAt: { type: 'string', format: 'date-time', readOnly: true },
         },
       },
       ResourceType: { type: 'string', readOnly: true, enum: ['OPENID_CONNECT', 'PINGONE_API', 'CUSTOM'] },
@@ -7233,32 +6619,12 @@ export const commandTable: CommandTable = {
       },
       ResourceScope: {
         type: 'object',
-        required: ['id', 'name'],
+        required: ['name'],
         properties: {
-          _links: {
-            type: 'object',
-            readOnly: true,
-            additionalProperties: { $ref: '#/components/schemas/Link' },
-          },
-          id: { type: 'string', format: 'uuid', readOnly: true },
-          environment: {
-            type: 'object',
-            readOnly: true,
-            required: ['id'],
-            properties: { id: { type: 'string', format: 'uuid' } },
-          },
-          resource: {
-            type: 'object',
-            readOnly: true,
-            required: ['id'],
-            properties: { id: { type: 'string', format: 'uuid' } },
-          },
           name: { type: 'string' },
           description: { type: 'string' },
           schemaAttributes: { type: 'array', items: { type: 'string' } },
           mappedClaims: { type: 'array', items: { type: 'string', format: 'uuid' } },
-          createdAt: { type: 'string', format: 'date-time', readOnly: true },
-          updatedAt: { type: 'string', format: 'date-time', readOnly: true },
         },
       },
       ResourceScopeCollection: {
@@ -7277,26 +6643,8 @@ export const commandTable: CommandTable = {
       },
       ResourceAttribute: {
         type: 'object',
-        required: ['id', 'name', 'value'],
+        required: ['name', 'value'],
         properties: {
-          _links: {
-            type: 'object',
-            readOnly: true,
-            additionalProperties: { $ref: '#/components/schemas/Link' },
-          },
-          id: { type: 'string', format: 'uuid', readOnly: true },
-          environment: {
-            type: 'object',
-            readOnly: true,
-            required: ['id'],
-            properties: { id: { type: 'string', format: 'uuid' } },
-          },
-          resource: {
-            type: 'object',
-            readOnly: true,
-            required: ['id'],
-            properties: { id: { type: 'string', format: 'uuid' } },
-          },
           name: { type: 'string' },
           value: { type: 'string' },
           type: { $ref: '#/components/schemas/ResourceAttributeType' },
@@ -7323,43 +6671,17 @@ export const commandTable: CommandTable = {
       },
       ResourceSecret: {
         type: 'object',
-        properties: {
-          environment: {
-            type: 'object',
-            readOnly: true,
-            required: ['id'],
-            properties: { id: { type: 'string', format: 'uuid' } },
-          },
-          secret: { type: 'string', format: 'password', readOnly: true, minLength: 64 },
-          previous: { $ref: '#/components/schemas/ResourcePreviousSecret' },
-        },
+        properties: { previous: { $ref: '#/components/schemas/ResourcePreviousSecret' } },
       },
       ResourcePreviousSecret: {
         type: 'object',
         required: ['expiresAt'],
-        properties: {
-          secret: { type: 'string', format: 'password', readOnly: true },
-          expiresAt: { type: 'string', format: 'date-time' },
-          lastUsed: { type: 'string', format: 'date-time', readOnly: true },
-        },
+        properties: { expiresAt: { type: 'string', format: 'date-time' } },
       },
       ApplicationResource: {
         type: 'object',
-        required: ['id', 'name'],
-        properties: {
-          id: { type: 'string', format: 'uuid', readOnly: true },
-          name: { type: 'string' },
-          description: { type: 'string' },
-          parent: {
-            type: 'object',
-            readOnly: true,
-            required: ['type', 'id'],
-            properties: {
-              type: { type: 'string', enum: ['PING_ONE_RESOURCE'] },
-              id: { type: 'string', format: 'uuid' },
-            },
-          },
-        },
+        required: ['name'],
+        properties: { name: { type: 'string' }, description: { type: 'string' } },
       },
       ApplicationResourceCollection: {
         type: 'object',
@@ -7379,26 +6701,8 @@ export const commandTable: CommandTable = {
       },
       ApplicationPermission: {
         type: 'object',
-        required: ['id', 'action'],
-        properties: {
-          id: { type: 'string', format: 'uuid', readOnly: true },
-          action: { type: 'string' },
-          description: { type: 'string' },
-          key: { type: 'string', readOnly: true },
-          resource: {
-            type: 'object',
-            readOnly: true,
-            properties: { id: { type: 'string', format: 'uuid' }, name: { type: 'string' } },
-          },
-          resourceServer: {
-            type: 'object',
-            readOnly: true,
-            properties: {
-              id: { type: 'string', format: 'uuid' },
-              environment: { type: 'object', properties: { id: { type: 'string', format: 'uuid' } } },
-            },
-          },
-        },
+        required: ['action'],
+        properties: { action: { type: 'string' }, description: { type: 'string' } },
       },
       ApplicationPermissionCollection: {
         type: 'object',
@@ -7416,47 +6720,7 @@ export const commandTable: CommandTable = {
           size: { type: 'integer', minimum: 0 },
         },
       },
-      Activity: {
-        type: 'object',
-        required: ['id', 'recordedAt', 'action', 'result'],
-        properties: {
-          _links: {
-            type: 'object',
-            readOnly: true,
-            additionalProperties: { $ref: '#/components/schemas/Link' },
-          },
-          id: { type: 'string', format: 'uuid', readOnly: true },
-          recordedAt: { type: 'string', format: 'date-time', readOnly: true },
-          createdAt: { type: 'string', format: 'date-time', readOnly: true },
-          correlationId: { type: 'string', readOnly: true },
-          actors: {
-            type: 'object',
-            readOnly: true,
-            properties: {
-              client: { $ref: '#/components/schemas/ActivityActor' },
-              user: { $ref: '#/components/schemas/ActivityActor' },
-            },
-          },
-          action: {
-            type: 'object',
-            readOnly: true,
-            required: ['type'],
-            properties: { type: { type: 'string' }, description: { type: 'string' } },
-          },
-          resources: {
-            type: 'array',
-            readOnly: true,
-            items: { $ref: '#/components/schemas/ActivityResource' },
-          },
-          result: {
-            type: 'object',
-            readOnly: true,
-            required: ['status'],
-            properties: { status: { type: 'string' }, description: { type: 'string' } },
-          },
-          tags: { type: 'array', readOnly: true, items: { type: 'string' } },
-        },
-      },
+      Activity: { type: 'object', required: [], properties: {} },
       ActivityActor: {
         type: 'object',
         properties: {
@@ -7502,28 +6766,7 @@ export const commandTable: CommandTable = {
           cursor: { type: 'string' },
         },
       },
-      UserActivity: {
-        type: 'object',
-        properties: {
-          startDate: { type: 'string', format: 'date-time', readOnly: true },
-          endDate: { type: 'string', format: 'date-time', readOnly: true },
-          environment: {
-            type: 'object',
-            readOnly: true,
-            properties: { id: { type: 'string', format: 'uuid' } },
-          },
-          totalActiveUsers: { type: 'integer', minimum: 0, readOnly: true },
-          userSignOns: {
-            type: 'object',
-            readOnly: true,
-            properties: {
-              successes: { type: 'integer', minimum: 0 },
-              failures: { type: 'integer', minimum: 0 },
-            },
-          },
-          passwordResets: { type: 'integer', minimum: 0, readOnly: true },
-        },
-      },
+      UserActivity: { type: 'object', properties: {} },
       UserActivityCollection: {
         type: 'object',
         required: ['_links', '_embedded'],
@@ -7540,18 +6783,7 @@ export const commandTable: CommandTable = {
           size: { type: 'integer', minimum: 0 },
         },
       },
-      ApplicationSignOns: {
-        type: 'object',
-        required: ['id', 'authentications'],
-        properties: {
-          id: { type: 'string', format: 'uuid', readOnly: true },
-          authentications: {
-            type: 'array',
-            readOnly: true,
-            items: { $ref: '#/components/schemas/ApplicationSignOnPeriod' },
-          },
-        },
-      },
+      ApplicationSignOns: { type: 'object', required: [], properties: {} },
       ApplicationSignOnPeriod: {
         type: 'object',
         required: ['startDate', 'endDate', 'signons'],
@@ -7583,23 +6815,8 @@ export const commandTable: CommandTable = {
       },
       BrandingSettings: {
         type: 'object',
-        required: ['id'],
-        properties: {
-          _links: {
-            type: 'object',
-            readOnly: true,
-            additionalProperties: { $ref: '#/components/schemas/Link' },
-          },
-          id: { type: 'string', format: 'uuid', readOnly: true },
-          environment: {
-            type: 'object',
-            readOnly: true,
-            required: ['id'],
-            properties: { id: { type: 'string', format: 'uuid' } },
-          },
-          companyName: { type: 'string' },
-          logo: { $ref: '#/components/schemas/BrandingImage' },
-        },
+        required: [],
+        properties: { companyName: { type: 'string' }, logo: { $ref: '#/components/schemas/BrandingImage' } },
       },
       BrandingImage: {
         type: 'object',
@@ -7608,20 +6825,8 @@ export const commandTable: CommandTable = {
       },
       BrandingTheme: {
         type: 'object',
-        required: ['id', 'template', 'default', 'configuration'],
+        required: ['template', 'default', 'configuration'],
         properties: {
-          _links: {
-            type: 'object',
-            readOnly: true,
-            additionalProperties: { $ref: '#/components/schemas/Link' },
-          },
-          id: { type: 'string', format: 'uuid', readOnly: true },
-          environment: {
-            type: 'object',
-            readOnly: true,
-            required: ['id'],
-            properties: { id: { type: 'string', format: 'uuid' } },
-          },
           template: { $ref: '#/components/schemas/BrandingThemeTemplate' },
           default: { type: 'boolean' },
           configuration: { $ref: '#/components/schemas/BrandingThemeConfiguration' },
@@ -7673,31 +6878,12 @@ export const commandTable: CommandTable = {
       BrandingThemeDefault: {
         type: 'object',
         required: ['default'],
-        properties: {
-          _links: {
-            type: 'object',
-            readOnly: true,
-            additionalProperties: { $ref: '#/components/schemas/Link' },
-          },
-          default: { type: 'boolean' },
-        },
+        properties: { default: { type: 'boolean' } },
       },
       PasswordPolicy: {
         type: 'object',
-        required: ['id', 'name', 'excludesCommonlyUsed', 'excludesProfileData', 'notSimilarToCurrent'],
+        required: ['name', 'excludesCommonlyUsed', 'excludesProfileData', 'notSimilarToCurrent'],
         properties: {
-          _links: {
-            type: 'object',
-            readOnly: true,
-            additionalProperties: { $ref: '#/components/schemas/Link' },
-          },
-          id: { type: 'string', format: 'uuid', readOnly: true },
-          environment: {
-            type: 'object',
-            readOnly: true,
-            required: ['id'],
-            properties: { id: { type: 'string', format: 'uuid' } },
-          },
           name: { type: 'string' },
           description: { type: 'string' },
           default: { type: 'boolean' },
@@ -7747,9 +6933,6 @@ export const commandTable: CommandTable = {
           },
           minAgeDays: { type: 'integer', minimum: 1 },
           maxAgeDays: { type: 'integer', minimum: 1 },
-          populationCount: { type: 'integer', minimum: 0, readOnly: true },
-          createdAt: { type: 'string', format: 'date-time', readOnly: true },
-          updatedAt: { type: 'string', format: 'date-time', readOnly: true },
         },
       },
       PasswordPolicyMinCharacters: {
@@ -7780,25 +6963,11 @@ export const commandTable: CommandTable = {
       },
       SignOnPolicy: {
         type: 'object',
-        required: ['id', 'name'],
+        required: ['name'],
         properties: {
-          _links: {
-            type: 'object',
-            readOnly: true,
-            additionalProperties: { $ref: '#/components/schemas/Link' },
-          },
-          id: { type: 'string', format: 'uuid', readOnly: true },
-          environment: {
-            type: 'object',
-            readOnly: true,
-            required: ['id'],
-            properties: { id: { type: 'string', format: 'uuid' } },
-          },
           name: { type: 'string' },
           description: { type: 'string' },
           default: { type: 'boolean', default: false },
-          createdAt: { type: 'string', format: 'date-time', readOnly: true },
-          updatedAt: { type: 'string', format: 'date-time', readOnly: true },
         },
       },
       SignOnPolicyCollection: {
@@ -7860,24 +7029,6 @@ export const commandTable: CommandTable = {
         type: 'object',
         required: ['priority'],
         properties: {
-          _links: {
-            type: 'object',
-            readOnly: true,
-            additionalProperties: { $ref: '#/components/schemas/Link' },
-          },
-          id: { type: 'string', format: 'uuid', readOnly: true },
-          environment: {
-            type: 'object',
-            readOnly: true,
-            required: ['id'],
-            properties: { id: { type: 'string', format: 'uuid' } },
-          },
-          signOnPolicy: {
-            type: 'object',
-            readOnly: true,
-            required: ['id'],
-            properties: { id: { type: 'string', format: 'uuid' } },
-          },
           priority: { type: 'integer', minimum: 1 },
           condition: { $ref: '#/components/schemas/SignOnPolicyActionCondition' },
         },
@@ -8272,30 +7423,7 @@ export const commandTable: CommandTable = {
           size: { type: 'integer', minimum: 0 },
         },
       },
-      Role: {
-        type: 'object',
-        required: ['id'],
-        properties: {
-          _links: {
-            type: 'object',
-            readOnly: true,
-            additionalProperties: { $ref: '#/components/schemas/Link' },
-          },
-          id: { type: 'string', format: 'uuid', readOnly: true },
-          name: { $ref: '#/components/schemas/RoleName' },
-          description: { type: 'string', readOnly: true },
-          applicableTo: {
-            type: 'array',
-            readOnly: true,
-            items: { $ref: '#/components/schemas/RoleAssignmentScopeType' },
-          },
-          permissions: {
-            type: 'array',
-            readOnly: true,
-            items: { $ref: '#/components/schemas/RolePermission' },
-          },
-        },
-      },
+      Role: { type: 'object', required: [], properties: { name: { $ref: '#/components/schemas/RoleName' } } },
       RoleName: {
         type: 'string',
         readOnly: true,
@@ -8325,15 +7453,7 @@ export const commandTable: CommandTable = {
         type: 'string',
         enum: ['ORGANIZATION', 'ENVIRONMENT', 'POPULATION', 'APPLICATION'],
       },
-      RolePermission: {
-        type: 'object',
-        required: ['id'],
-        properties: {
-          id: { type: 'string', readOnly: true },
-          classifier: { type: 'string', readOnly: true },
-          description: { type: 'string', readOnly: true },
-        },
-      },
+      RolePermission: { type: 'object', required: [], properties: {} },
       RoleCollection: {
         type: 'object',
         required: ['_links', '_embedded'],
@@ -8350,34 +7470,16 @@ export const commandTable: CommandTable = {
       },
       CustomAdminRole: {
         type: 'object',
-        required: ['id', 'name', 'permissions', 'canBeAssignedBy'],
+        required: ['name', 'permissions', 'canBeAssignedBy'],
         properties: {
-          _links: {
-            type: 'object',
-            readOnly: true,
-            additionalProperties: { $ref: '#/components/schemas/Link' },
-          },
-          id: { type: 'string', format: 'uuid', readOnly: true },
-          environment: {
-            type: 'object',
-            readOnly: true,
-            required: ['id'],
-            properties: { id: { type: 'string', format: 'uuid' } },
-          },
           name: { type: 'string' },
           description: { type: 'string' },
-          type: { type: 'string', readOnly: true, enum: ['PLATFORM', 'CUSTOM'] },
           applicableTo: { type: 'array', items: { $ref: '#/components/schemas/RoleAssignmentScopeType' } },
           permissions: {
             type: 'array',
             items: { type: 'object', required: ['id'], properties: { id: { type: 'string' } } },
           },
           canBeAssignedBy: { type: 'array', items: { $ref: '#/components/schemas/ResourceReference' } },
-          canAssign: {
-            type: 'array',
-            readOnly: true,
-            items: { $ref: '#/components/schemas/ResourceReference' },
-          },
         },
       },
       CustomAdminRoleCollection: {
