@@ -22,6 +22,10 @@ export interface ImportSummary {
   skipped: number;
   failed: number;
   invalid: number;
+  /** Answers 429 (or 503) that made rows wait and the concurrency shrink. */
+  rateLimited: number;
+  /** Creates whose answer was lost (dropped connection, timeout, 5xx), settled by a lookup. */
+  unanswered: number;
   seconds: number;
 }
 
@@ -69,7 +73,16 @@ export async function runUsersImport(
       throw new UsageError(`cannot read ${file}: no such file`);
     throw new UsageError(`${file}: ${(error as Error).message}`);
   }
-  const summary: ImportSummary = { rows, created: 0, skipped: 0, failed: 0, invalid, seconds: 0 };
+  const summary: ImportSummary = {
+    rows,
+    created: 0,
+    skipped: 0,
+    failed: 0,
+    invalid,
+    rateLimited: 0,
+    unanswered: 0,
+    seconds: 0,
+  };
   if (options.dryRun || invalid > 0) {
     process.stderr.write(
       invalid > 0
@@ -111,11 +124,14 @@ export async function runUsersImport(
     progress.stop();
     await failures?.close();
   }
+  summary.rateLimited = engine.rateLimited;
+  summary.unanswered = engine.unanswered;
   summary.seconds = (Date.now() - started) / 1000;
   const rate = summary.rows / Math.max(summary.seconds, 0.001);
   process.stderr.write(
     `created ${summary.created}, skipped ${summary.skipped} (already there), failed ${summary.failed}` +
-      ` of ${summary.rows} rows in ${summary.seconds.toFixed(1)} s (${rate.toFixed(0)} rows/s)` +
+      ` of ${summary.rows} rows in ${summary.seconds.toFixed(1)} s (${rate.toFixed(0)} rows/s;` +
+      ` ${summary.rateLimited} answers 429, ${summary.unanswered} lost answers checked)` +
       `${summary.failed && options.failures ? `; failures in ${options.failures}` : ''}\n`,
   );
   process.stdout.write(`${JSON.stringify(summary)}\n`);

@@ -44,6 +44,10 @@ function isUsernameTaken(error: unknown): boolean {
  */
 export class ImportEngine {
   readonly concurrency: AdaptiveConcurrency;
+  /** Answers 429 (or 503) that sent a row back to wait. */
+  rateLimited = 0;
+  /** Creates whose answer never arrived, settled by looking the username up. */
+  unanswered = 0;
   readonly #client: Client;
   /** Server time (from its `Date` header) when the run began; a user created after it is this run's. */
   #runStarted = 0;
@@ -79,6 +83,7 @@ export class ImportEngine {
           return { kind: 'skipped' };
         }
         if (error instanceof RateLimitError || (error instanceof ServerError && error.status === 503)) {
+          this.rateLimited += 1;
           this.concurrency.rateLimited(error.retryAfter);
           last = this.#failure(error);
           continue;
@@ -88,6 +93,7 @@ export class ImportEngine {
           error instanceof TimeoutError ||
           error instanceof ServerError
         ) {
+          this.unanswered += 1;
           last = this.#failure(error);
           const found = await this.#lookUp(username);
           if (found === 'absent') continue;
