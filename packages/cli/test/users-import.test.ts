@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { paginate } from '@pingone-sdk/core';
 import { type RunningEmulator, startEmulator } from '@pingone-sdk/emulator';
-import { createManagementClient, createPopulation, listUsers } from '@pingone-sdk/management';
+import { createManagementClient, createPopulation, listActivities, listUsers } from '@pingone-sdk/management';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emulatorEnvironment, runCli } from './run-cli.js';
 
@@ -130,6 +130,27 @@ describe('pingone users import', () => {
     ]);
     expect(written[0]).toMatchObject({ status: 400, code: 'INVALID_DATA' });
     expect(written[0].message).toMatch(/population/i);
+  });
+
+  it('imports a row that carries a password hash through the import action', async () => {
+    const file = join(folder, 'hashed.ndjson');
+    const hash =
+      '{SSHA512}UkGWfORubNKFpFBWh+Lgy4FrciclzUXneuryV+B+zBDR4Gqd5wvMqAvKRixgQWoZlZUgq8Wh40uMK3s6bWpzWt1/4W1xA2BA';
+    writeFileSync(
+      file,
+      `${JSON.stringify({ username: 'hashed', email: 'hashed@example.com', password: { value: hash }, lifecycle: { status: 'ACCOUNT_OK' } })}\n`,
+    );
+    const result = await runCli(
+      ['users', 'import', file, '--population', populationId],
+      emulatorEnvironment(emulator),
+    );
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ rows: 1, created: 1 });
+    const { data } = await listActivities({
+      client,
+      query: { filter: 'recordedat ge "2000-01-01T00:00:00Z" and action.type eq "USER.IMPORT"' },
+    });
+    expect(data._embedded?.activities?.map((activity) => activity.resources?.[0]?.name)).toEqual(['hashed']);
   });
 
   it('--dry-run reports each bad row with its line and field and sends nothing', async () => {
