@@ -83,7 +83,7 @@ describe('pingone users export', () => {
 
   it('writes CSV with field-path columns, for one population', async () => {
     const result = await runCli(
-      ['users', 'export', '--population', populationId, '--format', 'csv', '--page-size', '500'],
+      ['users', 'export', '--population', populationId, '--format', 'csv'],
       emulatorEnvironment(emulator),
     );
     expect(result.code).toBe(0);
