@@ -180,6 +180,15 @@ describe('pingone users import', () => {
     expect(JSON.parse(result.stdout)).toMatchObject({ rows: 5, invalid: 3, created: 0 });
     expect(await usernamesIn(emulator.defaultPopulationId)).toEqual(before);
 
+    const badPopulation = await runCli(
+      ['users', 'import', file, '--population', 'Staff'],
+      emulatorEnvironment(emulator),
+    );
+    expect(badPopulation.code).toBe(2);
+    expect(badPopulation.stderr).toContain(
+      '--population: expected the id (a UUID) of the population the users go to, got "Staff"',
+    );
+
     // Without --dry-run the same file is refused as a whole, before any request.
     const refused = await runCli(
       ['users', 'import', file, '--population', emulator.defaultPopulationId],

@@ -44,8 +44,13 @@ export async function runUsersImport(
     throw new UsageError(
       `--format: expected csv or ndjson (or a .csv / .ndjson file), got "${options.format ?? file}"`,
     );
-  if (!options.population || !/^[\w-]+$/.test(options.population)) {
-    throw new UsageError('--population: expected the id of the population the users go to');
+  if (
+    !options.population ||
+    !/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i.test(options.population)
+  ) {
+    throw new UsageError(
+      `--population: expected the id (a UUID) of the population the users go to, got "${options.population ?? ''}"`,
+    );
   }
   const maximum = Number(options.concurrency);
   if (!Number.isInteger(maximum) || maximum < 1 || maximum > 64) {

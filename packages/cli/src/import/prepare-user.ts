@@ -1,4 +1,4 @@
-import { type BodyProblem, bodyValidator } from '../body-validator.js';
+import { type BodyProblem, type BodyValidator, bodyValidator } from '../body-validator.js';
 import { findOperation } from '../operation-lookup.js';
 
 /** A row turned into the call that creates it. */
@@ -21,17 +21,18 @@ const serverFields = [
   'lastSignOn',
 ];
 
-const createValidator = () => {
-  const entry = findOperation('createUser');
-  return bodyValidator(entry.service, entry.body?.schema);
-};
-const importValidator = () => {
-  const entry = findOperation('importUser');
-  return bodyValidator(entry.service, entry.body?.schema);
-};
-let validators:
-  | { createUser: ReturnType<typeof createValidator>; importUser: ReturnType<typeof importValidator> }
-  | undefined;
+const validators = new Map<PreparedUser['operation'], BodyValidator>();
+
+/** The body validator of an operation's schema, compiled on first use. */
+function validatorOf(operation: PreparedUser['operation']): BodyValidator {
+  let validator = validators.get(operation);
+  if (!validator) {
+    const entry = findOperation(operation);
+    validator = bodyValidator(entry.service, entry.body?.schema);
+    validators.set(operation, validator);
+  }
+  return validator;
+}
 
 /**
  * The body for one row, put in `populationId`, and what the spec's schema of that body says about it.
@@ -41,7 +42,6 @@ export function prepareUser(
   row: Record<string, unknown>,
   populationId: string,
 ): { prepared: PreparedUser; problems: BodyProblem[] } {
-  validators ??= { createUser: createValidator(), importUser: importValidator() };
   const operation = row.password !== undefined ? 'importUser' : 'createUser';
   const body: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(row)) {
@@ -49,5 +49,5 @@ export function prepareUser(
     else if (!serverFields.includes(key)) body[key] = value;
   }
   body.population = { id: populationId };
-  return { prepared: { operation, body }, problems: validators[operation](body) };
+  return { prepared: { operation, body }, problems: validatorOf(operation)(body) };
 }
