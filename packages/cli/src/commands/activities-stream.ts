@@ -111,7 +111,9 @@ export async function runActivitiesStream(
       } catch (error) {
         if (!stop.signal.aborted) throw error;
       }
-      if (!options.follow || stop.signal.aborted) break;
+      // A window that closed in the past has nothing more to follow.
+      const closed = until !== undefined && Date.parse(until) <= Date.now();
+      if (!options.follow || stop.signal.aborted || closed) break;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, interval * 1000);
         stop.signal.addEventListener('abort', () => {
