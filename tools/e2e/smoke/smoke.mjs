@@ -45,6 +45,20 @@ try {
     runtime,
     (line) => console.log(`[${runtime.runtime} ${runtime.version}] ${line}`),
   );
+  if (runtime.runtime === 'node') {
+    const { runCliSteps } = await import('./cli-steps.mjs');
+    await runCliSteps(
+      {
+        apiUrl: environment.PINGONE_API_URL,
+        authUrl: environment.PINGONE_AUTH_URL,
+        environmentId: environment.PINGONE_ENVIRONMENT_ID,
+        clientId: environment.PINGONE_CLIENT_ID,
+        clientSecret: environment.PINGONE_CLIENT_SECRET,
+        userCount: Number(environment.SMOKE_USER_COUNT ?? 7),
+      },
+      (line) => console.log(`[${runtime.runtime} ${runtime.version}] ${line}`),
+    );
+  }
   console.log(`SMOKE OK ${JSON.stringify(runtime)}`);
 } catch (error) {
   console.error(`SMOKE FAILED: ${error?.stack ?? error}`);

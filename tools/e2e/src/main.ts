@@ -5,7 +5,7 @@
  * 2. Publishes every publishable workspace package to it with `pnpm publish`.
  * 3. Installs them with plain npm into a fresh project, from that registry.
  * 4. Starts the emulator and runs the smoke steps against it: smoke/smoke.mjs on Node 20, 22, 24, Bun
- *    and Deno, smoke/smoke-worker.mjs bundled into workerd, smoke/smoke-page.mjs bundled into Chromium.
+ *    and Deno (on Node also the installed `pingone` bin), smoke/smoke-worker.mjs bundled into workerd, smoke/smoke-page.mjs bundled into Chromium.
  * 5. Prints a table; any failure exits 1.
  *
  * Environment: PINGONE_SDK_SKIP_E2E=1 skips it all; PINGONE_SDK_E2E_RUNTIMES=node20,deno runs a subset;
@@ -30,6 +30,7 @@ const cacheFolder = path.join(packageFolder, '.cache');
 const smokePrograms = [
   'smoke-steps.mjs',
   'smoke.mjs',
+  'cli-steps.mjs',
   'with-published-emulator.mjs',
   'smoke-worker.mjs',
   'smoke-page.mjs',

@@ -30,6 +30,7 @@ export const requiredPackages = [
   '@pingone-sdk/auth',
   '@pingone-sdk/images',
   '@pingone-sdk/emulator',
+  '@pingone-sdk/cli',
 ];
 
 /** Every workspace package not marked `private`, as pnpm sees the workspace. */

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { OpenApiDocument } from '@pingone-sdk/openapi';
+import { commandTablePath, writeCommandTable } from './emit-command-table.js';
 import { generateService, readmeWithCoverage } from './generate.js';
 import { operationIdsPath, writeOperationIds } from './operation-ids.js';
 import { findServices, repositoryRoot } from './services.js';
@@ -20,4 +21,6 @@ for (const service of findServices()) {
 }
 writeOperationIds(documents);
 console.log(`wrote ${relative(repositoryRoot, operationIdsPath)}`);
+writeCommandTable();
+console.log(`generated ${relative(repositoryRoot, commandTablePath)}`);
 console.log(`all services generated in ${((performance.now() - started) / 1000).toFixed(1)} s`);

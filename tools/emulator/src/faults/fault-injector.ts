@@ -75,6 +75,11 @@ export class FaultInjector {
     return undefined;
   }
 
+  /** Whether the answer to this request, already carried out, should be dropped instead of sent. */
+  dropAnswer(target: FaultTarget): boolean {
+    return this.applies(target) && this.#draw(this.#faults.dropAnswerRate);
+  }
+
   /** Whether this 200 answer's body should be cut short. */
   malformed(target: FaultTarget): boolean {
     return this.applies(target) && this.#draw(this.#faults.malformedRate);

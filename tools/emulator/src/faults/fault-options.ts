@@ -17,6 +17,11 @@ export interface FaultOptions {
   rateLimit?: RateLimitFault;
   /** Share of requests whose connection is destroyed before any answer is written. @default 0 */
   dropRate?: number;
+  /**
+   * Share of requests carried out in full (a create creates) whose connection is then destroyed instead
+   * of answered: the client cannot know whether its change happened. @default 0
+   */
+  dropAnswerRate?: number;
   /** Share of 200 answers whose JSON body is cut short (and so cannot be parsed). @default 0 */
   malformedRate?: number;
   /** Which host the faults apply to; the control endpoint is never affected. @default 'all' */

@@ -60,6 +60,24 @@ describe('faults', () => {
     expect((await session.call('GET', users)).status).toBe(200);
   });
 
+  it('carries a request out and then drops its answer', async () => {
+    session.emulator.setFaults({ dropAnswerRate: 1 });
+    const body = JSON.stringify({ username: 'dropped-answer', email: 'dropped@example.com' });
+    await expect(
+      fetch(users, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${session.token}`, 'content-type': 'application/json' },
+        body,
+      }),
+    ).rejects.toThrow();
+    session.emulator.setFaults();
+    const found = await session.call(
+      'GET',
+      `${users}?filter=${encodeURIComponent('username eq "dropped-answer"')}`,
+    );
+    expect(found.body._embedded.users).toHaveLength(1);
+  });
+
   it('cuts 200 bodies short so they do not parse', async () => {
     session.emulator.setFaults({ malformedRate: 1 });
     const response = await fetch(users, { headers: { authorization: `Bearer ${session.token}` } });

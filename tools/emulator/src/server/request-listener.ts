@@ -99,6 +99,10 @@ async function handle(
     target === 'api'
       ? await hosts.api.handle(request, path.slice(3), search, correlationId)
       : await handleAuth(hosts, request, path, search, issuer);
+  if (hosts.faults.dropAnswer(target)) {
+    request.socket.destroy();
+    return;
+  }
   sendReply(response, reply, correlationId, reply.status === 200 && hosts.faults.malformed(target));
 }
 
