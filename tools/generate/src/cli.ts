@@ -21,6 +21,6 @@ for (const service of findServices()) {
 }
 writeOperationIds(documents);
 console.log(`wrote ${relative(repositoryRoot, operationIdsPath)}`);
-writeCommandTable();
+await writeCommandTable();
 console.log(`generated ${relative(repositoryRoot, commandTablePath)}`);
 console.log(`all services generated in ${((performance.now() - started) / 1000).toFixed(1)} s`);

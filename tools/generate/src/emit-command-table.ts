@@ -170,12 +170,12 @@ export function commandEntries(service: string, document: JsonObject): CommandEn
 }
 
 /** The source of commands.gen.ts for the given services. */
-export function commandTableSource(services: Service[] = findServices()): string {
+export async function commandTableSource(services: Service[] = findServices()): Promise<string> {
   const included = services.filter((service) => !excludedServices.has(service.name));
   const commands: CommandEntry[] = [];
   const schemas: Record<string, unknown> = {};
   for (const service of included) {
-    const document = loadServiceDocument(service.name);
+    const document = await loadServiceDocument(service.name);
     commands.push(...commandEntries(service.name, document));
     const components = isObject(document.components) ? document.components : {};
     schemas[service.name] = Object.fromEntries(
@@ -200,9 +200,9 @@ export function commandTableSource(services: Service[] = findServices()): string
 }
 
 /** Writes the table where the CLI reads it, formatted like every other generated file. */
-export function writeCommandTable(path = commandTablePath, services?: Service[]): void {
+export async function writeCommandTable(path = commandTablePath, services?: Service[]): Promise<void> {
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, commandTableSource(services));
+  writeFileSync(path, await commandTableSource(services));
   execFileSync(
     join(repositoryRoot, 'node_modules', '.bin', 'biome'),
     [
