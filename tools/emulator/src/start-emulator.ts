@@ -12,7 +12,9 @@ import type { EmulatorOptions, RunningEmulator } from './emulator-options.js';
 import { FaultInjector } from './faults/fault-injector.js';
 import { RouteTable } from './routing/route-table.js';
 import { ApiHandler } from './server/api-handler.js';
+import { answerClientErrors } from './server/client-error.js';
 import { createRequestListener } from './server/request-listener.js';
+import { limitConnections, resolveLimits, serverOptions } from './server/server-limits.js';
 import { buildOperations } from './spec/build-operations.js';
 import { loadSpecs } from './spec/load-specs.js';
 import { applySeed } from './state/apply-seed.js';
@@ -42,7 +44,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   }
   const keys = await createSigningKeys();
 
-  const server = createServer({ keepAliveTimeout: 30_000 });
+  const limits = resolveLimits(options.limits);
+  const server = createServer(serverOptions(limits));
+  limitConnections(server, limits);
+  answerClientErrors(server);
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
