@@ -27,6 +27,9 @@ export type FaultRoute = 'token' | 'user' | 'users' | 'next-page';
 
 export const environmentId = 'f1e2d3c4-0000-4000-8000-00000000e0e0';
 export const userId = 'a1b2c3d4-0000-4000-8000-0000000000a1';
+/** The user DELETE removes: not the one the other calls read, where an emulator is shared. */
+export const deletableUserId = 'd0d0d0d0-0000-4000-8000-0000000000d0';
+export const populationId = 'b0b0b0b0-0000-4000-8000-0000000000b0';
 export const clientId = 'c0ffee00-0000-4000-8000-0000000c11e1';
 /** Values no error, log line or inspection may ever show. */
 export const clientSecret = 'S3CRET-never-print-2f6a0b';
@@ -57,6 +60,7 @@ function json(response: ServerResponse, status: number, body: unknown, headers: 
 function routeOf(method: string, path: string): FaultRoute | 'other' {
   if (method === 'POST' && path === `/${environmentId}/as/token`) return 'token';
   if (path === `/v1/environments/${environmentId}/users/${userId}`) return 'user';
+  if (path === `/v1/environments/${environmentId}/users/${deletableUserId}`) return 'user';
   if (path === `/v1/environments/${environmentId}/users`) return 'users';
   if (path === `/v1/environments/${environmentId}/users/page-2`) return 'next-page';
   return 'other';

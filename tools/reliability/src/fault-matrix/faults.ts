@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import type { FaultOptions } from '@pingone-sdk/emulator';
 import type { FaultPlan, FaultRequest } from './fault-server.js';
 import { limits, type MethodName, sendsOnce } from './methods.js';
 
@@ -44,12 +45,15 @@ export interface Fault {
   id: string;
   /** Row title in the README. */
   title: string;
-  /** How the faulted route answers; absent when nothing listens at all. */
+  /** How the faulted route answers on our fault server; absent when nothing listens at all. */
   plan?: FaultPlan;
+  /** Instead of `plan`: the emulator with these faults, on the API host (the auth host for `token`). */
+  emulator?: Omit<FaultOptions, 'target'>;
   expect(method: MethodName): Expectation;
 }
 
-const settle = 2500;
+// Generous on purpose: CI machines are shared, and a hang is unbounded, not a few seconds late.
+const settle = 4000;
 const malformed = { kind: 'error', name: 'MalformedResponseError', fields: { status: 200 } } as const;
 const timedOut = { kind: 'error', name: 'TimeoutError', fields: { timeout: limits.timeout } } as const;
 
@@ -125,6 +129,9 @@ function retryAfter(id: string, title: string, value: () => string, minMs: numbe
 }
 
 const megabyte = 1024 * 1024;
+const rateLimitedTokenProposal =
+  'RateLimitError: clientCredentials turns every 4xx of the token endpoint into AuthenticationError, ' +
+  'though a 429 says nothing about the credentials (status and retryAfter are right)';
 
 export const faults: readonly Fault[] = [
   {
@@ -186,12 +193,12 @@ export const faults: readonly Fault[] = [
   },
   {
     id: 'slow-trickle',
-    title: 'Body trickles in, a thirtieth every 100 ms (3 s in all, past the timeout)',
+    title: 'Body trickles in, a fortieth every 100 ms (4 s in all, past the timeout)',
     plan: ({ response, goodBody }) => {
-      // Trailing spaces are valid JSON: even DELETE's short answer takes the full 3 s.
-      const text = JSON.stringify(goodBody ?? { id: 'deleted' }).padEnd(60, ' ');
+      // Trailing spaces are valid JSON: even DELETE's short answer takes the full 4 s.
+      const text = JSON.stringify(goodBody ?? { id: 'deleted' }).padEnd(80, ' ');
       response.writeHead(200, { 'content-type': 'application/json', 'content-length': text.length });
-      const size = Math.ceil(text.length / 30);
+      const size = Math.ceil(text.length / 40);
       let index = 0;
       const timer = setInterval(() => {
         if (response.destroyed || index >= text.length) {
@@ -251,11 +258,7 @@ export const faults: readonly Fault[] = [
       requests: limits.retries + 1,
       minMs: 1800,
       maxMs: 2000 + settle,
-      ...(method === 'token' && {
-        proposal:
-          'RateLimitError: clientCredentials turns every 4xx of the token endpoint into AuthenticationError, ' +
-          'though a 429 says nothing about the credentials (status and retryAfter are right)',
-      }),
+      ...(method === 'token' && { proposal: rateLimitedTokenProposal }),
     }),
   },
   burst(500),
@@ -442,5 +445,80 @@ export const faults: readonly Fault[] = [
         'the attempt timer stops at the headers, so an endless body is read until memory runs out',
       proposal: 'also a size cap on decoded bodies (MalformedResponseError past, say, 32 MiB)',
     }),
+  },
+  {
+    id: 'emulator-latency',
+    title: 'Emulator `latencyMs: 3000` (past the 2.5 s timeout)',
+    emulator: { latencyMs: 3000 },
+    expect: () => ({
+      outcome: timedOut,
+      requests: 1,
+      minMs: limits.timeout - 100,
+      maxMs: limits.timeout + settle,
+    }),
+  },
+  {
+    id: 'emulator-drop',
+    title: 'Emulator `dropRate: 1`',
+    emulator: { dropRate: 1 },
+    expect: (method) => ({
+      outcome: { kind: 'error', name: 'ConnectionError' },
+      requests: sendsOnce(method) ? 1 : limits.retries + 1,
+      maxMs: settle,
+    }),
+  },
+  {
+    id: 'emulator-500',
+    title: 'Emulator `errorRate: 1, errorStatuses: [500]`',
+    emulator: { errorRate: 1, errorStatuses: [500] },
+    expect: (method) => ({
+      outcome: { kind: 'error', name: 'ServerError', fields: { status: 500, code: 'UNEXPECTED_ERROR' } },
+      requests: sendsOnce(method) ? 1 : limits.retries + 1,
+      maxMs: settle,
+    }),
+  },
+  {
+    id: 'emulator-503',
+    title: 'Emulator `errorRate: 1, errorStatuses: [503]`',
+    emulator: { errorRate: 1, errorStatuses: [503] },
+    expect: (method) => ({
+      outcome: { kind: 'error', name: 'ServerError', fields: { status: 503, code: 'SERVICE_UNAVAILABLE' } },
+      requests: limits.retries + 1,
+      maxMs: settle + (method === 'token' ? 1500 : 0),
+    }),
+  },
+  {
+    id: 'emulator-rate-limit',
+    title: 'Emulator `rateLimit: { requestsPerSecond: 0, retryAfterSeconds: 1 }`',
+    emulator: { rateLimit: { requestsPerSecond: 0, retryAfterSeconds: 1 } },
+    expect: (method) => ({
+      outcome: {
+        kind: 'error',
+        name: method === 'token' ? 'AuthenticationError' : 'RateLimitError',
+        fields: { status: 429, code: 'REQUEST_LIMITED', retryAfter: 1 },
+      },
+      requests: limits.retries + 1,
+      minMs: 1800,
+      maxMs: 2000 + settle,
+      ...(method === 'token' && { proposal: rateLimitedTokenProposal }),
+    }),
+  },
+  {
+    id: 'emulator-malformed',
+    title: 'Emulator `malformedRate: 1` (200 bodies cut in half)',
+    emulator: { malformedRate: 1 },
+    expect: (method) => {
+      // Only 200 answers are cut: a create answers 201, a delete 204.
+      if (method === 'POST') return { outcome: { kind: 'answer' }, requests: 1, maxMs: settle };
+      if (method === 'DELETE') return { outcome: { kind: 'nothing' }, requests: 1, maxMs: settle };
+      return {
+        outcome:
+          method === 'token'
+            ? { kind: 'error', name: 'AuthenticationError', fields: { status: 200 } }
+            : malformed,
+        requests: 1,
+        maxMs: settle,
+      };
+    },
   },
 ];

@@ -63,7 +63,8 @@ export function matrixTable(): string {
   const legend =
     'Each cell: what the call ends in, and (in brackets) how many requests the faulted endpoint received. ' +
     '`token` is the client-credentials token request itself; `paginate` meets the fault on its second page ' +
-    '(on its first when the connection is refused).';
+    '(on its first when the connection is refused, and on the emulator, whose faults hit every request of a host). ' +
+    'The SDK runs with a 2.5 s timeout per attempt, 2 retries and `maxRetryAfter: 1200`.';
   const noteLines = notes.map((note, index) => `${index + 1}. ${note}`);
   return [tableStart, '', legend, '', header, rule, ...rows, '', ...noteLines, '', tableEnd].join('\n');
 }

@@ -8,7 +8,15 @@ import {
   replaceUser,
   updateUser,
 } from '@pingone-sdk/management';
-import { clientId, clientSecret, environmentId, type FaultRoute, userId } from './fault-server.js';
+import {
+  clientId,
+  clientSecret,
+  deletableUserId,
+  environmentId,
+  type FaultRoute,
+  populationId,
+  userId,
+} from './fault-server.js';
 
 /** The calls of the matrix: five HTTP methods, a paginated listing, and the token request itself. */
 export type MethodName = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE' | 'paginate' | 'token';
@@ -26,7 +34,7 @@ export const methodNames: readonly MethodName[] = [
 /** Limits small enough that the whole matrix runs in seconds, and fixed so that bounds can be stated. */
 export const limits = {
   /** Per attempt, for API calls and the token request alike. */
-  timeout: 1500,
+  timeout: 2500,
   /** Longest Retry-After honoured on API calls (the token request is capped by its timeout). */
   maxRetryAfter: 1200,
   /** Retries after the first attempt. */
@@ -57,6 +65,8 @@ export interface CallSetup {
   apiUrl: string;
   authUrl: string;
   logger: Logger;
+  /** Sees every attempt, to count them where the server cannot (the emulator). */
+  fetch?: typeof globalThis.fetch;
 }
 
 /** Makes one call of the given kind through the public API and resolves to what the caller would see. */
@@ -65,6 +75,7 @@ export async function callWith(method: MethodName, setup: CallSetup): Promise<un
     baseUrl: setup.apiUrl,
     environmentId,
     logger: setup.logger,
+    ...(setup.fetch && { fetch: setup.fetch }),
     timeout: limits.timeout,
     retry: { limit: limits.retries, maxRetryAfter: limits.maxRetryAfter, delay: () => 20 },
     token: clientCredentials({
@@ -72,6 +83,7 @@ export async function callWith(method: MethodName, setup: CallSetup): Promise<un
       clientId,
       clientSecret,
       authUrl: setup.authUrl,
+      ...(setup.fetch && { fetch: setup.fetch }),
       timeout: limits.timeout,
     }),
   });
@@ -84,7 +96,7 @@ export async function callWith(method: MethodName, setup: CallSetup): Promise<un
       return (
         await createUser({
           client,
-          body: { username: 'ada', email: 'ada@example.com', population: { id: 'default-population' } },
+          body: { username: 'grace', email: 'grace@example.com', population: { id: populationId } },
         })
       ).data;
     case 'PATCH':
@@ -92,7 +104,7 @@ export async function callWith(method: MethodName, setup: CallSetup): Promise<un
     case 'PUT':
       return (await replaceUser({ client, path, body: { username: 'ada', email: 'ada@example.com' } })).data;
     case 'DELETE':
-      return (await deleteUser({ client, path })).data;
+      return (await deleteUser({ client, path: { userId: deletableUserId } })).data;
     case 'paginate': {
       const items: unknown[] = [];
       for await (const item of paginate(listUsers, { client })) items.push(item);
