@@ -26,7 +26,7 @@ function expectPingOneError(body: unknown, code: string) {
 }
 
 /** A normal call answers, and quickly. */
-async function expectPrompt(limitMs = 1000) {
+async function expectPrompt(limitMs = 2000) {
   const started = performance.now();
   const result = await session.call('GET', `${usersUrl}?limit=1`);
   expect(result.status).toBe(200);
