@@ -13,6 +13,7 @@ import {
   clientAuthenticationMethods,
 } from './client-authentication-method.js';
 import { type ClientAuthentication, registerInternals } from './internal/auth-client-internals.js';
+import { refuseRedirectsWithBody } from './internal/refuse-redirects.js';
 
 /** Options of {@link createAuthClient}. */
 export interface AuthClientOptions {
@@ -189,7 +190,7 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
     ...(options.retry !== undefined && { retry: options.retry }),
     ...(options.timeout !== undefined && { timeout: options.timeout }),
     ...(options.headers !== undefined && { headers: options.headers }),
-    ...(options.fetch !== undefined && { fetch: options.fetch }),
+    fetch: refuseRedirectsWithBody(options.fetch),
   });
   const authUrl = http.config.baseUrl;
   const issuer = `${authUrl}/${encodeURIComponent(environmentId)}/as`;

@@ -104,6 +104,9 @@ export function clientCredentials(options: ClientCredentialsOptions): TokenProvi
         path: { environmentId },
         body: form,
         headers,
+        // fetch would follow a 307 with the same body (client_secret_post puts the secret there) to any
+        // host; a token endpoint never redirects, so a 3xx is answered as a refusal below.
+        redirect: 'manual',
       });
     } catch (error) {
       // Every refusal of the credentials is an authentication failure, whatever 4xx status carried it;

@@ -403,14 +403,14 @@ export const faults: readonly Fault[] = [
     },
     expect: (method) => {
       const proposal =
-        'refuse a redirect to another host (ConnectionError): PingOne never redirects API calls, and the body (a ' +
-        'user, a client_secret_post form) would travel with it; today only the Authorization header is dropped';
+        'refuse a redirect to another host (ConnectionError): PingOne never redirects API calls, and the body ' +
+        '(a user being created) travels with it; only the Authorization header is dropped';
+      // The token request follows no redirect: the client secret in its body stays on this host.
       if (method === 'token') {
         return {
-          outcome: { kind: 'error', name: 'AuthenticationError', fields: { status: 200 } },
+          outcome: { kind: 'error', name: 'AuthenticationError', fields: { status: 307 } },
           requests: 1,
           maxMs: settle,
-          proposal,
         };
       }
       return {

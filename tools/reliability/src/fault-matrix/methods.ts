@@ -83,6 +83,8 @@ export async function callWith(method: MethodName, setup: CallSetup): Promise<un
       clientId,
       clientSecret,
       authUrl: setup.authUrl,
+      // The secret in the body, where a followed redirect would carry it: the riskier of the two methods.
+      authMethod: 'client_secret_post',
       ...(setup.fetch && { fetch: setup.fetch }),
       timeout: limits.timeout,
     }),
