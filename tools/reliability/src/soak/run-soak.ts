@@ -137,14 +137,16 @@ try {
   let next = 0;
   const tasks = Math.ceil(calls / callsPerTask);
   let peakHeap = heapBefore;
-  let heapHalfway = 0;
+  // Settled heap at each quarter of the run: growth that continues quarter after quarter is a leak.
+  const heapAtQuarter: number[] = [];
+  const quarters = new Set([1, 2, 3].map((quarter) => Math.floor((tasks * quarter) / 4)));
   const sampler = setInterval(() => {
     peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
   }, 250);
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (next < tasks) {
-        if (next === Math.floor(tasks / 2)) heapHalfway = heapUsed();
+        if (quarters.has(next)) heapAtQuarter.push(heapUsed());
         await runTask(next++);
       }
     }),
@@ -186,8 +188,8 @@ try {
     ['token requests per rollover', (tokenAttempts.sent / Math.max(1, tokensUsed.size)).toFixed(2)],
     ['users created twice', `${duplicates} (refused duplicate creates: ${duplicateRefusals})`],
     [
-      'heap before / halfway / after (settled, after gc)',
-      `${megabytes(heapBefore)} / ${megabytes(heapHalfway)} / ${megabytes(heapAfter)} (peak ${megabytes(peakHeap)})`,
+      'heap before / at each quarter / after (settled, after gc)',
+      `${[heapBefore, ...heapAtQuarter, heapAfter].map(megabytes).join(' / ')} (peak ${megabytes(peakHeap)})`,
     ],
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
