@@ -6,7 +6,12 @@ import {
   type Region,
   type RetryOptions,
 } from '@pingone-sdk/core';
-import { createClientAuthenticator, issuerOf, requireSeconds } from '@pingone-sdk/core/internal';
+import {
+  createClientAuthenticator,
+  issuerOf,
+  refuseRedirectsWithBody,
+  requireSeconds,
+} from '@pingone-sdk/core/internal';
 import type { AuthClient, AuthEndpoints } from './auth-client.js';
 import { registerInternals } from './internal/auth-client-internals.js';
 
@@ -127,7 +132,7 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
     ...(options.retry !== undefined && { retry: options.retry }),
     ...(options.timeout !== undefined && { timeout: options.timeout }),
     ...(options.headers !== undefined && { headers: options.headers }),
-    ...(options.fetch !== undefined && { fetch: options.fetch }),
+    fetch: refuseRedirectsWithBody(options.fetch),
   });
 
   const client: AuthClient = Object.freeze({

@@ -3,6 +3,7 @@ import { createClientAuthenticator } from './client-authentication.js';
 import type { ClientAuthenticationOptions } from './client-authentication-options.js';
 import { AuthenticationError } from './errors.js';
 import { concealFromInspection } from './internal/conceal.js';
+import { refuseRedirectsWithBody } from './internal/refuse-redirects.js';
 import { postAuthenticatedForm } from './internal/token-endpoint-request.js';
 import { optionalText } from './internal/validate.js';
 import { issuerOf, type Region } from './regions.js';
@@ -83,7 +84,9 @@ export function clientCredentials(options: ClientCredentialsOptions): TokenProvi
   const http = createClient({
     baseUrl: new URL(issuer).origin,
     ...(options.timeout !== undefined && { timeout: options.timeout }),
-    ...(options.fetch !== undefined && { fetch: options.fetch }),
+    // client_secret_post and the JWT methods put credentials in the body, which fetch would resend to
+    // wherever a 307 points: a redirect is answered as the refusal it is (internal/refuse-redirects.ts).
+    fetch: refuseRedirectsWithBody(options.fetch),
   });
   const tokenEndpoint = `${issuer}/token`;
 

@@ -3,7 +3,7 @@ import { garbageCollector, settledHeap } from '../test/heap.js';
 import { type Handler, type LoopbackServer, sendJson, startLoopbackServer } from '../test/loopback-server.js';
 import { createClient } from './client.js';
 import type { Client, Options as CoreOptions, TDataShape } from './client-types.js';
-import { InvalidArgumentError } from './errors.js';
+import { InvalidArgumentError, MalformedResponseError } from './errors.js';
 import { type ItemOf, PaginationLoopError, paginate } from './paginate.js';
 
 // List operations written the way the generator writes them (see packages/management/src/generated).
@@ -228,6 +228,21 @@ describe('paginate', () => {
     })().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(InvalidArgumentError);
     expect(server.requests).toHaveLength(1);
+  });
+
+  it('fails with MalformedResponseError on a page that is not a JSON object, instead of ending early', async () => {
+    const first = servePages(4, 2);
+    server.handle((request, response, raw) => {
+      if (!request.url.includes('cursor')) return first(request, response, raw);
+      response.writeHead(200, { 'content-type': 'text/html' }).end('<html>Sign in to the proxy</html>');
+    });
+    const seen: string[] = [];
+    const error = await (async () => {
+      for await (const user of paginate(listUsers, { client })) seen.push(user.id);
+    })().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(MalformedResponseError);
+    expect(error).toMatchObject({ status: 200 });
+    expect(seen).toHaveLength(2);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Client, RequestResult, RequestSettings } from './client-types.js';
-import { PingOneSdkError } from './errors.js';
+import { MalformedResponseError, PingOneSdkError } from './errors.js';
 
 /**
  * The pagination policy:
@@ -12,6 +12,8 @@ import { PingOneSdkError } from './errors.js';
  * - The call's `signal` is checked between pages, so a loop can be cancelled; its `headers`, `retry` and
  *   `timeout` apply to every page.
  * - Only the current page is held in memory, however large the collection.
+ * - A page that is not a JSON object (an empty body, a proxy's HTML page) is a
+ *   {@link MalformedResponseError}: ending the listing there would silently drop the rest.
  */
 
 /** A HAL page as PingOne returns it. */
@@ -60,6 +62,14 @@ export class PaginationLoopError extends PingOneSdkError {
   }
 }
 
+function pageOf(result: RequestResult<unknown>): HalPage {
+  const page = result.data;
+  if (typeof page !== 'object' || page === null || Array.isArray(page)) {
+    throw new MalformedResponseError(result.response);
+  }
+  return page as HalPage;
+}
+
 function itemsOf(page: HalPage): unknown[] {
   const embedded = page._embedded;
   if (!embedded) return [];
@@ -90,7 +100,7 @@ export function paginate<TOperation extends ListOperation>(
 
   async function* pages(): AsyncGenerator<PageOf<TOperation>> {
     const seen = new Set<string>();
-    let page = (await operation(options)).data as HalPage;
+    let page = pageOf(await operation(options));
     while (true) {
       yield page as PageOf<TOperation>;
       const next = page._links?.next?.href;
@@ -98,7 +108,7 @@ export function paginate<TOperation extends ListOperation>(
       if (seen.has(next)) throw new PaginationLoopError(next);
       seen.add(next);
       signal?.throwIfAborted();
-      page = (await client.get({ url: next, signal, headers, retry, timeout })).data as HalPage;
+      page = pageOf(await client.get({ url: next, signal, headers, retry, timeout }));
     }
   }
 

@@ -2,6 +2,7 @@ import type { SeedAgreementConsent } from './behaviours/user-agreement-consents.
 import type { SeedLinkedAccount } from './behaviours/user-linked-accounts.js';
 import type { SentMessage } from './behaviours/user-messages.js';
 import type { FaultOptions } from './faults/fault-options.js';
+import type { ServerLimits } from './server/server-limits.js';
 
 /**
  * A user to create before the emulator starts serving.
@@ -107,8 +108,19 @@ export interface EmulatorOptions {
    * @example { customDomain: true }
    */
   customDomain?: boolean;
-  /** Lifetime of issued access tokens, in seconds (`expires_in`). @default 3600 */
+  /**
+   * Lifetime of issued access tokens, in seconds (`expires_in`); each token's `exp` is at least this far
+   * ahead, so a client that keeps it for `expires_in` never sends an expired one.
+   * @default 3600
+   * @example 1
+   */
   tokenLifetimeSeconds?: number;
+  /**
+   * Limits against misbehaving clients: header, request and idle timeouts, and open connections.
+   * @default { headersTimeoutMs: 10000, requestTimeoutMs: 30000, idleTimeoutMs: 30000, maxConnections: 10000 }
+   * @example { headersTimeoutMs: 500, idleTimeoutMs: 1000 }
+   */
+  limits?: ServerLimits;
   /**
    * Directory holding the bundled specs (`<service>.json`).
    * @default the package's own `specs/` directory, bundled from the repository's spec/ when missing

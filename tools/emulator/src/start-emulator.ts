@@ -13,7 +13,9 @@ import type { EmulatorOptions, RunningEmulator } from './emulator-options.js';
 import { FaultInjector } from './faults/fault-injector.js';
 import { RouteTable } from './routing/route-table.js';
 import { ApiHandler } from './server/api-handler.js';
+import { answerClientErrors } from './server/client-error.js';
 import { createRequestListener } from './server/request-listener.js';
+import { limitConnections, resolveLimits, serverOptions } from './server/server-limits.js';
 import { buildOperations } from './spec/build-operations.js';
 import { loadSpecs } from './spec/load-specs.js';
 import type { Operation } from './spec/operation.js';
@@ -53,7 +55,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   }
   const keys = await createSigningKeys();
 
-  const server = createServer({ keepAliveTimeout: 30_000 });
+  const limits = resolveLimits(options.limits);
+  const server = createServer(serverOptions(limits));
+  limitConnections(server, limits);
+  answerClientErrors(server);
   const host = options.host ?? '127.0.0.1';
   const port = await listen(server, options.port ?? 0, host);
   const origin = `http://${urlHost(host)}:${port}`;

@@ -2,12 +2,24 @@ import { InvalidArgumentError } from '../errors.js';
 
 const placeholder = /\{([^}]+)\}/g;
 
+// In `u` mode a surrogate pair is one code point, so only a lone surrogate matches.
+const loneSurrogate = /\p{Surrogate}/u;
+
+/**
+ * A value URL encoding keeps as it is: text without lone surrogates (which encodeURIComponent throws on
+ * and URLSearchParams silently turns into U+FFFD), a finite number, or a boolean.
+ */
+function isEncodable(value: unknown): value is string | number | boolean {
+  if (typeof value === 'string') return !loneSurrogate.test(value);
+  return (typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean';
+}
+
 function pathValue(name: string, value: unknown): string {
   // The shared rule for text (internal/validate.ts): blank is refused, white space alone included.
-  if ((typeof value !== 'string' && typeof value !== 'number') || String(value).trim() === '') {
+  if (typeof value === 'boolean' || !isEncodable(value) || String(value).trim() === '') {
     throw new InvalidArgumentError(
       `path.${name}`,
-      `a non-blank string, got ${typeof value === 'string' ? JSON.stringify(value) : typeof value}`,
+      `a non-blank string of well-formed Unicode, got ${typeof value === 'string' ? (loneSurrogate.test(value) ? 'a lone surrogate' : JSON.stringify(value)) : String(value)}`,
     );
   }
   const text = String(value);
@@ -23,10 +35,14 @@ function appendQuery(url: string, query: Record<string, unknown> | undefined): s
   const search = new URLSearchParams();
   for (const [name, value] of Object.entries(query)) {
     if (value === undefined || value === null) continue;
-    if (Array.isArray(value)) {
-      for (const item of value) search.append(name, String(item));
-    } else {
-      search.append(name, String(value));
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (!isEncodable(item)) {
+        throw new InvalidArgumentError(
+          `query.${name}`,
+          'a string of well-formed Unicode, a finite number or a boolean (or an array of them)',
+        );
+      }
+      search.append(name, String(item));
     }
   }
   const text = search.toString();

@@ -1,8 +1,9 @@
 import { InvalidArgumentError } from '../errors.js';
 
-// RFC 9110: a field name is a token; a value may hold neither line breaks nor NUL (they would split the header).
+// RFC 9110: a field name is a token; a value is visible characters, spaces, tabs and obs-text (0x80–0xFF).
+// Line breaks and NUL would split the header; characters past 0xFF are no bytes fetch can send.
 const token = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-const forbiddenInValue = /[\0\r\n]/;
+const forbiddenInValue = /[^\t\x20-\x7e\x80-\xff]/;
 
 /** Refuses a header fetch would reject, naming it, before anything is sent; returns the value. */
 export function checkHeader(name: string, value: unknown): string {
@@ -13,7 +14,10 @@ export function checkHeader(name: string, value: unknown): string {
     );
   }
   if (typeof value !== 'string' || forbiddenInValue.test(value)) {
-    throw new InvalidArgumentError(`headers.${name}`, 'a string without line breaks or NUL characters');
+    throw new InvalidArgumentError(
+      `headers.${name}`,
+      'a string of visible characters, spaces and tabs (no line breaks, control characters or characters past U+00FF)',
+    );
   }
   return value;
 }

@@ -11,6 +11,7 @@ export {
   createClientAuthenticator,
 } from '../client-authentication.js';
 export { type AuthServerLocation, checkBaseUrl, issuerOf } from '../regions.js';
+export { refuseRedirectsWithBody } from './refuse-redirects.js';
 export {
   type AuthenticatedFormPost,
   postAuthenticatedForm,

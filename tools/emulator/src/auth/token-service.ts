@@ -56,7 +56,8 @@ export class TokenService {
   }
 
   async issueAccessToken(request: AccessTokenRequest): Promise<IssuedToken> {
-    const issuedAt = Math.floor(Date.now() / 1000);
+    // Rounded up: from a rounded-down iat, a 1-second token could expire a moment after it was issued.
+    const issuedAt = Math.ceil(Date.now() / 1000);
     const payload: JWTPayload = {
       client_id: request.clientId,
       env: request.environmentId,
