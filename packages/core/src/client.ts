@@ -131,15 +131,15 @@ export function createClient(config: ClientConfig = {}): Client {
         ? undefined
         : toKyRetry(options.retry ?? config.retry, attemptTimeout);
 
-    // Only the call's own headers: ky adds the client's defaults.
-    const headers: Record<string, string> = {};
+    // Only the call's own headers: ky adds the client's defaults, and drops one given as undefined.
+    const headers: Record<string, string | undefined> = {};
     const callHeaders = options.headers;
     if (callHeaders instanceof Headers) {
       for (const [name, value] of callHeaders) headers[name] = value;
     } else if (callHeaders) {
       for (const name of Object.keys(callHeaders)) {
         const value = callHeaders[name];
-        if (value === null) delete headers[name.toLowerCase()];
+        if (value === null) headers[name.toLowerCase()] = undefined;
         else if (value !== undefined) headers[name.toLowerCase()] = checkHeader(name, value);
       }
     }
