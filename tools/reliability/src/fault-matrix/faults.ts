@@ -32,11 +32,6 @@ export interface Expectation {
   maxMs: number;
   /** The call takes at least this long (a Retry-After was honoured). */
   minMs?: number;
-  /**
-   * Today's fetch transport falls short of DESIGN §3 here; the cell keeps the right expectation and
-   * passes once the transport on ky lands.
-   */
-  pendingTransport?: string;
   /** The outcome is today's, not the one a user would want; what should change. */
   proposal?: string;
 }
@@ -163,7 +158,6 @@ export const faults: readonly Fault[] = [
       // Whether a GET retries after its headers arrived is the transport's choice; a POST never does.
       requests: sendsOnce(method) ? 1 : [1, limits.retries + 1],
       maxMs: settle,
-      pendingTransport: 'the body read fails with a bare TypeError ("terminated") instead of ConnectionError',
     }),
   },
   {
@@ -188,7 +182,6 @@ export const faults: readonly Fault[] = [
       outcome: timedOut,
       requests: 1,
       maxMs: limits.timeout + settle,
-      pendingTransport: 'the attempt timer stops at the headers, so a stalled body hangs the call',
     }),
   },
   {
@@ -214,8 +207,6 @@ export const faults: readonly Fault[] = [
       outcome: timedOut,
       requests: 1,
       maxMs: limits.timeout + settle,
-      pendingTransport:
-        'the attempt timer stops at the headers, so a body slower than the timeout still succeeds',
     }),
   },
   {
@@ -441,8 +432,6 @@ export const faults: readonly Fault[] = [
       outcome: timedOut,
       requests: 1,
       maxMs: limits.timeout + settle,
-      pendingTransport:
-        'the attempt timer stops at the headers, so an endless body is read until memory runs out',
       proposal: 'also a size cap on decoded bodies (MalformedResponseError past, say, 32 MiB)',
     }),
   },

@@ -52,8 +52,6 @@ export function matrixTable(): string {
       if (!cell) throw new Error(`no cell for ${fault.id} × ${method}`);
       const { expectation } = cell;
       const marks: number[] = [];
-      if (expectation.pendingTransport)
-        marks.push(noteNumber(`Pending the ky transport: ${expectation.pendingTransport}.`));
       if (expectation.proposal) marks.push(noteNumber(`Today's outcome; proposed: ${expectation.proposal}.`));
       const suffix = marks.length ? ` [${marks.join(',')}]` : '';
       return `${outcomeText(expectation)} (${requestsText(expectation)})${suffix}`;
