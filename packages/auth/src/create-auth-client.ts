@@ -1,11 +1,11 @@
 import {
   authUrlOf,
-  basicCredentials,
   createClient,
   InvalidArgumentError,
   type Region,
   type RetryOptions,
 } from '@pingone-sdk/core';
+import { basicCredentials } from '@pingone-sdk/core/internal';
 import type { JWK } from 'jose';
 import type { AuthClient, AuthEndpoints } from './auth-client.js';
 import {

@@ -1,4 +1,5 @@
-import { InvalidArgumentError, PingOneError, sleep } from '@pingone-sdk/core';
+import { InvalidArgumentError, PingOneError } from '@pingone-sdk/core';
+import { sleep } from '@pingone-sdk/core/internal';
 import type { AuthClient } from './auth-client.js';
 import { requestTokens } from './internal/request-tokens.js';
 import { requireText } from './internal/require-text.js';

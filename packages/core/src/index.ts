@@ -1,5 +1,3 @@
-export { basicCredentials } from './basic-credentials.js';
-export { formDataBodySerializer, urlSearchParamsBodySerializer } from './body-serializers.js';
 export { createClient } from './client.js';
 export {
   type ClientCredentialsOptions,
@@ -11,19 +9,12 @@ export type {
   Client,
   ClientConfig,
   ClientHooks,
-  ExtraHeaders,
-  HasRequiredKeys,
-  HeaderOptions,
   HttpMethod,
-  Options,
-  PathOptions,
   RequestMethod,
   RequestOptions,
   RequestResult,
   RequestSettings,
   ResponseOf,
-  TDataShape,
-  WithEnvironmentDefault,
 } from './client-types.js';
 export {
   AuthenticationError,
@@ -54,7 +45,5 @@ export {
 } from './paginate.js';
 export { apiUrlOf, authUrlOf, defaultRegion, type Region } from './regions.js';
 export type { RetryOptions } from './retry-policy.js';
-export { sleep } from './sleep.js';
-export { createTokenCache, type IssuedToken, type TokenCacheOptions } from './token-cache.js';
 export { type GetTokenOptions, staticToken, type TokenInput, type TokenProvider } from './token-provider.js';
 export { version } from './version.js';

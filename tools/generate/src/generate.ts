@@ -7,6 +7,8 @@ import { coreClientPlugin } from './core-client-plugin.js';
 import { coverageStart, coverageTable, withCoverageTable } from './coverage-table.js';
 import { repositoryRoot, type Service } from './services.js';
 import { loadServiceDocument } from './spec-document.js';
+import { tidyGenerated } from './tidy-generated.js';
+import { typeName } from './type-names.js';
 
 const require = createRequire(import.meta.url);
 const heyApiVersion: string = require('@hey-api/openapi-ts/package.json').version;
@@ -41,11 +43,12 @@ export async function generateService(
     },
     plugins: [
       coreClientPlugin(),
-      '@hey-api/typescript',
+      { name: '@hey-api/typescript', definitions: { name: typeName } },
       // The core attaches credentials to every request, so per-operation security tables would only add bytes.
       { name: '@hey-api/sdk', client: false, auth: false },
     ] as never,
   });
+  tidyGenerated(outputPath, document);
   formatGenerated(outputPath);
   return document;
 }
