@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { generateService, readmeWithCoverage } from './generate.js';
+import { generateService, readmeWithCoverage, shippedSpec, shippedSpecPath } from './generate.js';
 import { findServices, repositoryRoot } from './services.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'pingone-sdk-drift-'));
@@ -42,6 +42,13 @@ describe.each(findServices())('generated code of $name', (service) => {
     const readmePath = join(repositoryRoot, 'packages', service.name, 'README.md');
     expect(readFileSync(readmePath, 'utf8'), `${relative(repositoryRoot, readmePath)} is stale`).toBe(
       expected,
+    );
+  });
+
+  it('ships the bundled spec as openapi.json (run `pnpm generate` if this fails)', () => {
+    const path = shippedSpecPath(service);
+    expect(readFileSync(path, 'utf8'), `${relative(repositoryRoot, path)} is stale`).toBe(
+      shippedSpec(service),
     );
   });
 

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { createClient } from '@hey-api/openapi-ts';
+import { bundleSpec } from './bundle-spec.js';
 import { coreClientPlugin } from './core-client-plugin.js';
 import { coverageStart, coverageTable, withCoverageTable } from './coverage-table.js';
 import { repositoryRoot, type Service } from './services.js';
@@ -62,6 +63,20 @@ export function readmeWithCoverage(
   if (!existsSync(readmePath)) return undefined;
   const readme = readFileSync(readmePath, 'utf8');
   return readme.includes(coverageStart) ? withCoverageTable(readme, coverageTable(document)) : undefined;
+}
+
+/**
+ * The spec a package ships as `@pingone-sdk/<service>/openapi.json`: the curated spec bundled into one
+ * document, for users' own tools (mock servers, linters, other generators). It is the standard document,
+ * before the generator's own action expansion.
+ */
+export function shippedSpec(service: Service): string {
+  return `${JSON.stringify(bundleSpec(service.specPath), null, 2)}\n`;
+}
+
+/** Where {@link shippedSpec} is written: beside the package's package.json. */
+export function shippedSpecPath(service: Service): string {
+  return join(repositoryRoot, 'packages', service.name, 'openapi.json');
 }
 
 /** Formats with the repository's biome.json, also for scratch folders outside the work tree. */
