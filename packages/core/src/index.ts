@@ -16,6 +16,23 @@ export type {
   RequestSettings,
   ResponseOf,
 } from './client-types.js';
+export type {
+  AuthenticationCode,
+  AuthenticationDetailCode,
+  BadRequestCode,
+  BadRequestDetailCode,
+  NotFoundCode,
+  OpenCode,
+  PermissionDeniedCode,
+  PermissionDeniedDetailCode,
+  PingOneErrorCode,
+  PingOneErrorDetailCode,
+  PingOneErrorInnerError,
+  RateLimitCode,
+  RateLimitDetailCode,
+  ServerErrorCode,
+  UnknownCode,
+} from './error-codes.js';
 export {
   AuthenticationError,
   BadRequestError,
