@@ -2,7 +2,8 @@
  * The failure codes PingOne documents, by HTTP status: the top-level `code` of an error body and the
  * `code` of each entry of its `details`. The lists mirror the `x-pingone-codes-by-status` tables of the
  * `ErrorCode` and `ErrorDetailCode` schemas in spec/management/schemas/common.yaml (a test keeps the
- * two equal). They exist for types: nothing imports them at run time, so bundles carry none of them.
+ * two equal). The error classes take their code types from them; a bundle carries them only when code
+ * reads them, for example to tell a documented code from a new one.
  */
 export const errorCodesByStatus = {
   400: ['INVALID_DATA', 'INVALID_REQUEST', 'REQUEST_FAILED'],
@@ -36,9 +37,6 @@ export const errorDetailCodesByStatus = {
   429: ['LIMIT_EXCEEDED', 'QUOTA_EXCEEDED'],
 } as const;
 
-type CodesByStatus = typeof errorCodesByStatus;
-type DetailCodesByStatus = typeof errorDetailCodesByStatus;
-
 /**
  * A code this release does not know: PingOne adds codes without notice, so any string stays
  * assignable. Written `string & {}` so that editors still offer the known codes beside it.
@@ -53,30 +51,30 @@ export type UnknownCode = string & {};
 export type OpenCode<TCode extends string> = [TCode] extends [string] ? TCode | UnknownCode : never;
 
 /** Every top-level `code` PingOne documents. */
-export type PingOneErrorCode = CodesByStatus[keyof CodesByStatus][number];
+export type PingOneErrorCode = (typeof errorCodesByStatus)[keyof typeof errorCodesByStatus][number];
 /** Every `details[].code` PingOne documents. */
-export type PingOneErrorDetailCode = DetailCodesByStatus[keyof DetailCodesByStatus][number];
+export type PingOneErrorDetailCode = (typeof errorDetailCodesByStatus)[keyof typeof errorDetailCodesByStatus][number];
 
 /** 400's codes: `INVALID_DATA` (validation, see `details`), `INVALID_REQUEST`, `REQUEST_FAILED`. */
-export type BadRequestCode = CodesByStatus[400][number];
+export type BadRequestCode = (typeof errorCodesByStatus)[400][number];
 /** 400's detail codes, such as `INVALID_VALUE`, `REQUIRED_VALUE` or `UNIQUENESS_VIOLATION`. */
-export type BadRequestDetailCode = DetailCodesByStatus[400][number];
+export type BadRequestDetailCode = (typeof errorDetailCodesByStatus)[400][number];
 /** 401's code: `ACCESS_FAILED` (or the OAuth `error` of the auth host, such as `invalid_client`). */
-export type AuthenticationCode = CodesByStatus[401][number];
+export type AuthenticationCode = (typeof errorCodesByStatus)[401][number];
 /** 401's detail codes: `INVALID_TOKEN`, `INSUFFICIENT_PERMISSIONS`. */
-export type AuthenticationDetailCode = DetailCodesByStatus[401][number];
+export type AuthenticationDetailCode = (typeof errorDetailCodesByStatus)[401][number];
 /** 403's code: `ACCESS_FAILED`. */
-export type PermissionDeniedCode = CodesByStatus[403][number];
+export type PermissionDeniedCode = (typeof errorCodesByStatus)[403][number];
 /** 403's detail codes: `INSUFFICIENT_PERMISSIONS`, `LICENSE_EXCEEDED`. */
-export type PermissionDeniedDetailCode = DetailCodesByStatus[403][number];
+export type PermissionDeniedDetailCode = (typeof errorDetailCodesByStatus)[403][number];
 /** 404's code: `NOT_FOUND`. */
-export type NotFoundCode = CodesByStatus[404][number];
+export type NotFoundCode = (typeof errorCodesByStatus)[404][number];
 /** 429's code: `REQUEST_LIMITED`. */
-export type RateLimitCode = CodesByStatus[429][number];
+export type RateLimitCode = (typeof errorCodesByStatus)[429][number];
 /** 429's detail codes: `LIMIT_EXCEEDED`, `QUOTA_EXCEEDED`. */
-export type RateLimitDetailCode = DetailCodesByStatus[429][number];
+export type RateLimitDetailCode = (typeof errorDetailCodesByStatus)[429][number];
 /** 500's code: `UNEXPECTED_ERROR`. */
-export type ServerErrorCode = CodesByStatus[500][number];
+export type ServerErrorCode = (typeof errorCodesByStatus)[500][number];
 
 /**
  * Extra facts PingOne gives about one detail of a failure. Which fields appear depends on the detail

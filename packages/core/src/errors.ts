@@ -102,7 +102,7 @@ export class PingOneError<
     Object.defineProperty(this, 'response', { value: init.response, enumerable: false });
   }
 
-  /** The OAuth spelling of {@link errorDescription}, as the auth server writes it. */
+  /** The OAuth spelling of {@link PingOneError.errorDescription}, as the auth server writes it. */
   get error_description(): string | undefined {
     return this.errorDescription;
   }

@@ -33,6 +33,7 @@ export type {
   ServerErrorCode,
   UnknownCode,
 } from './error-codes.js';
+export { errorCodesByStatus, errorDetailCodesByStatus } from './error-codes.js';
 export {
   AuthenticationError,
   BadRequestError,
