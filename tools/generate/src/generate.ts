@@ -33,15 +33,23 @@ export async function generateService(
   outputPath = service.outputPath,
 ): Promise<Record<string, unknown>> {
   const document = loadServiceDocument(service.name);
+  await generateFromDocument(document, outputPath, generatedHeader(service));
+  return document;
+}
+
+/**
+ * Generates from a document already loaded (with its actions expanded): the step generateService runs,
+ * open to other documents such as the type-check benchmark's synthetic larger spec.
+ */
+export async function generateFromDocument(
+  document: Record<string, unknown>,
+  outputPath: string,
+  header: string[],
+): Promise<void> {
   await createClient({
     input: document as never,
     logs: { level: 'silent', file: false },
-    output: {
-      path: outputPath,
-      clean: true,
-      header: generatedHeader(service),
-      module: { extension: '.js' },
-    },
+    output: { path: outputPath, clean: true, header, module: { extension: '.js' } },
     plugins: [
       coreClientPlugin(),
       { name: '@hey-api/typescript', definitions: { name: typeName } },
@@ -51,7 +59,6 @@ export async function generateService(
   });
   tidyGenerated(outputPath, document);
   formatGenerated(outputPath);
-  return document;
 }
 
 /** The service README with its coverage table regenerated; undefined when the README has no table. */

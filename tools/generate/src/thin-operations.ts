@@ -8,9 +8,8 @@
 
 const coreImport = /^import (?:type )?\{[^}]*\} from '@pingone-sdk\/core';\n/m;
 const optionsType = /^export type Options<[\s\S]*?^};\n/m;
-const operationHead =
-  /= <ThrowOnError extends boolean = false>\(\s*options: Options<(\w+), ThrowOnError>,?\s*\) =>/g;
-const clientCall = /options\.client\.(\w+)<(\w+), \w+, ThrowOnError>\(/g;
+const operation =
+  /= <ThrowOnError extends boolean = false>\(\s*options: Options<(\w+), ThrowOnError>,?\s*\) =>\s*options\.client\.(\w+)<(\w+), \w+, ThrowOnError>\(/g;
 const serializers = ['formDataBodySerializer', 'urlSearchParamsBodySerializer'];
 
 /** Rewrites the text of one sdk.gen.ts; see the file comment. */
@@ -19,15 +18,16 @@ export function thinOperations(source: string): string {
     throw new Error('sdk.gen.ts no longer has the shape thinOperations rewrites: update tools/generate');
   }
   let text = source.replace(optionsType, '');
-  text = text.replace(operationHead, (_match, data: string) => `= (options: OperationOptions<${data}>) =>`);
-  text = text.replace(clientCall, (_match, method: string, responses: string) => {
-    return `options.client.${method}<${responses}>(`;
+  // The declared return type keeps the emitted declarations to names imported at the top of the file.
+  text = text.replace(operation, (_match, data: string, method: string, responses: string) => {
+    const signature = `(options: OperationOptions<${data}>): OperationResult<${responses}>`;
+    return `= ${signature} =>\n  options.client.${method}<${responses}>(`;
   });
   const used = serializers.filter((name) => text.includes(`...${name}`));
   const statement =
     used.length === 0
-      ? "import type { OperationOptions } from '@pingone-sdk/core/internal';"
-      : `import { type OperationOptions, ${used.join(', ')} } from '@pingone-sdk/core/internal';`;
+      ? "import type { OperationOptions, OperationResult } from '@pingone-sdk/core/internal';"
+      : `import { type OperationOptions, type OperationResult, ${used.join(', ')} } from '@pingone-sdk/core/internal';`;
   text = text.replace(coreImport, `${statement}\n`);
   text = dropUnusedTypeImports(text);
   const leftover = ['ThrowOnError', 'Options2', 'meta?:', 'TDataShape'].find((word) => text.includes(word));

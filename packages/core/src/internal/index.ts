@@ -16,6 +16,7 @@ export type {
   HasRequiredKeys,
   HeaderOptions,
   OperationOptions,
+  OperationResult,
   PathOptions,
   TDataShape,
   WithEnvironmentDefault,

@@ -1,4 +1,4 @@
-import type { CallSettings, Client, RequestSettings } from '../client-types.js';
+import type { CallSettings, Client, RequestResult, RequestSettings, ResponseOf } from '../client-types.js';
 
 /** How a generated operation describes its request: the spec's path, query, body and headers. */
 export interface TDataShape {
@@ -46,3 +46,6 @@ export type OperationOptions<TData extends TDataShape> = Omit<TData, 'url' | 'pa
     /** The client from `createManagementClient`, `createAuthClient(…).client` or `createClient`. */
     client: Client;
   };
+
+/** What a generated operation resolves to: the body of its success answer, decoded, and the answer. */
+export type OperationResult<TResponses> = Promise<RequestResult<ResponseOf<TResponses>>>;
