@@ -1,15 +1,18 @@
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+const reportCpu = new URL('./report-cpu.mjs', import.meta.url).href;
 
 /** What one type check of a file costs: seconds, and the compiler's own counts of its work. */
 export interface Cost {
-  /** `Total time`, in seconds: the least of the rounds, the run a busy machine disturbed least. */
+  /** CPU seconds of the whole tsc process: the least of the rounds, the run a busy machine disturbed least. */
   seconds: number;
-  /** `Lines of Declarations`: how much declaration text was read. */
+  /** tsc's own `Total time` (wall clock) of that run. */
+  wallSeconds: number;
+  /** `Lines of Definitions`: how much declaration text was read. */
   declarationLines: number;
   /** `Types`: how many types the checker created. */
   types: number;
@@ -42,12 +45,19 @@ export function diagnostic(output: string, label: string): number {
 }
 
 function check(configPath: string): Cost {
-  const output = execFileSync(process.execPath, [tsc, '-p', configPath, '--extendedDiagnostics'], {
-    encoding: 'utf8',
-  });
+  const run = spawnSync(
+    process.execPath,
+    ['--import', reportCpu, tsc, '-p', configPath, '--extendedDiagnostics'],
+    {
+      encoding: 'utf8',
+    },
+  );
+  if (run.status !== 0) throw new Error(`tsc -p ${configPath} failed:\n${run.stdout}${run.stderr}`);
+  const output = `${run.stdout}\n${run.stderr}`;
   return {
-    seconds: diagnostic(output, 'Total time'),
-    declarationLines: diagnostic(output, 'Lines of Declarations'),
+    seconds: diagnostic(output, 'CPU seconds'),
+    wallSeconds: diagnostic(output, 'Total time'),
+    declarationLines: diagnostic(output, 'Lines of Definitions'),
     types: diagnostic(output, 'Types'),
     instantiations: diagnostic(output, 'Instantiations'),
   };
@@ -88,6 +98,7 @@ export function measureFiles(
 export function added(cost: Cost, baseline: Cost): Cost {
   return {
     seconds: cost.seconds - baseline.seconds,
+    wallSeconds: cost.wallSeconds - baseline.wallSeconds,
     declarationLines: cost.declarationLines - baseline.declarationLines,
     types: cost.types - baseline.types,
     instantiations: cost.instantiations - baseline.instantiations,
