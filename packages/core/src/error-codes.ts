@@ -53,7 +53,8 @@ export type OpenCode<TCode extends string> = [TCode] extends [string] ? TCode | 
 /** Every top-level `code` PingOne documents. */
 export type PingOneErrorCode = (typeof errorCodesByStatus)[keyof typeof errorCodesByStatus][number];
 /** Every `details[].code` PingOne documents. */
-export type PingOneErrorDetailCode = (typeof errorDetailCodesByStatus)[keyof typeof errorDetailCodesByStatus][number];
+export type PingOneErrorDetailCode =
+  (typeof errorDetailCodesByStatus)[keyof typeof errorDetailCodesByStatus][number];
 
 /** 400's codes: `INVALID_DATA` (validation, see `details`), `INVALID_REQUEST`, `REQUEST_FAILED`. */
 export type BadRequestCode = (typeof errorCodesByStatus)[400][number];
