@@ -1,5 +1,5 @@
-import { PingOneError, sleep } from '@pingone-sdk/core';
-import { requireSeconds, requireText } from '@pingone-sdk/core/internal';
+import { PingOneError } from '@pingone-sdk/core';
+import { requireSeconds, requireText, sleep } from '@pingone-sdk/core/internal';
 import type { AuthClient } from './auth-client.js';
 import { requestTokens } from './internal/request-tokens.js';
 import type { TokenSet } from './token-set.js';

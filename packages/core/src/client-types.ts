@@ -88,15 +88,6 @@ export interface ClientConfig extends RequestSettings {
   fetch?: typeof globalThis.fetch;
 }
 
-/** The shape hey-api's generated operations describe a request with. */
-export interface TDataShape {
-  body?: unknown;
-  headers?: unknown;
-  path?: unknown;
-  query?: unknown;
-  url: string;
-}
-
 /** Everything a generated operation hands to the client for one request. */
 export interface RequestOptions extends RequestSettings, CallSettings {
   url: string;
@@ -108,8 +99,6 @@ export interface RequestOptions extends RequestSettings, CallSettings {
   headers?: Record<string, string | null | undefined> | Headers;
   /** Set by generated code for form and multipart bodies. */
   bodySerializer?: ((body: unknown) => BodyInit) | null;
-  /** Free-form values for hooks; not sent. */
-  meta?: Record<string, unknown>;
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
@@ -125,11 +114,7 @@ export type ResponseOf<TResponses> =
   TResponses extends Record<PropertyKey, unknown> ? TResponses[keyof TResponses] : unknown;
 
 /** One HTTP method of a {@link Client}: sends a request and resolves to its decoded answer. */
-export type RequestMethod = <
-  TResponses = unknown,
-  _TErrors = unknown,
-  _ThrowOnError extends boolean = boolean,
->(
+export type RequestMethod = <TResponses = unknown>(
   options: RequestOptions,
 ) => Promise<RequestResult<ResponseOf<TResponses>>>;
 
@@ -141,7 +126,7 @@ export interface Client {
   /** The resolved configuration (base URL, defaults). Secrets are not part of it. */
   readonly config: Readonly<{ baseUrl: string; environmentId: string | undefined }>;
   /** Sends a request with an explicit `method`; the named methods below are shorthands for it. */
-  request: <TResponses = unknown, _TErrors = unknown, _ThrowOnError extends boolean = boolean>(
+  request: <TResponses = unknown>(
     options: RequestOptions & { method: HttpMethod },
   ) => Promise<RequestResult<ResponseOf<TResponses>>>;
   get: RequestMethod;
@@ -152,42 +137,3 @@ export interface Client {
   head: RequestMethod;
   options: RequestMethod;
 }
-
-/** `environmentId` becomes optional in `path`: the client's value fills it. */
-export type WithEnvironmentDefault<TPath> = TPath extends { environmentId: string }
-  ? Omit<TPath, 'environmentId'> & { environmentId?: string }
-  : TPath;
-
-/** `true` when an object type has at least one required key. */
-export type HasRequiredKeys<T> = object extends T ? false : true;
-
-/** The `path` option of an operation, with `environmentId` optional (the client supplies it). */
-export type PathOptions<TData extends TDataShape> = TData extends { path: infer TPath }
-  ? HasRequiredKeys<WithEnvironmentDefault<TPath>> extends true
-    ? { path: WithEnvironmentDefault<TPath> }
-    : { path?: WithEnvironmentDefault<TPath> }
-  : { path?: never };
-
-/** Headers any call may add, e.g. `X-Ping-External-Transaction-ID`. */
-export type ExtraHeaders = Record<string, string | undefined>;
-
-/** The `headers` option of an operation: its declared headers plus any extra ones. */
-export type HeaderOptions<TData extends TDataShape> = TData extends { headers: infer THeaders }
-  ? { headers: THeaders & ExtraHeaders }
-  : 'headers' extends keyof TData
-    ? { headers?: NonNullable<TData['headers']> & ExtraHeaders }
-    : { headers?: ExtraHeaders };
-
-/**
- * The options object of a generated operation: its `path`, `query`, `body` and `headers` as the spec
- * types them, plus `signal`, `timeout` and `retry` for this call.
- */
-export type Options<
-  TData extends TDataShape = TDataShape,
-  _ThrowOnError extends boolean = boolean,
-  _TResponse = unknown,
-> = Omit<TData, 'url' | 'path' | 'headers'> &
-  PathOptions<TData> &
-  HeaderOptions<TData> &
-  RequestSettings &
-  CallSettings;

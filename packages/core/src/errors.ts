@@ -6,16 +6,35 @@
  * {@link InvalidArgumentError}; transport failures are {@link ConnectionError} and {@link TimeoutError}.
  * No error ever carries a token, a client secret or an Authorization header.
  */
+import type {
+  AuthenticationCode,
+  AuthenticationDetailCode,
+  BadRequestCode,
+  BadRequestDetailCode,
+  NotFoundCode,
+  OpenCode,
+  PermissionDeniedCode,
+  PermissionDeniedDetailCode,
+  PingOneErrorCode,
+  PingOneErrorDetailCode,
+  PingOneErrorInnerError,
+  RateLimitCode,
+  RateLimitDetailCode,
+  ServerErrorCode,
+} from './error-codes.js';
 
-/** One entry of PingOne's `details` array: which field failed and why. */
-export interface PingOneErrorDetail {
+/**
+ * One entry of PingOne's `details` array: which field failed and why. `TCode` is the detail codes the
+ * error's status documents; codes PingOne adds later are still allowed.
+ */
+export interface PingOneErrorDetail<TCode extends string = PingOneErrorDetailCode> {
   /** A finer category, such as `INVALID_VALUE`, `REQUIRED_VALUE` or `UNIQUENESS_VIOLATION`. */
-  code: string;
+  code: OpenCode<TCode>;
   /** The field or parameter the detail is about, when PingOne names one. */
   target?: string;
   message: string;
   /** Extra facts about the failure, such as allowed values or ranges. */
-  innerError?: Record<string, unknown>;
+  innerError?: PingOneErrorInnerError;
 }
 
 /** What a {@link PingOneError} is built from. */
@@ -23,7 +42,7 @@ export interface PingOneErrorInit {
   status: number;
   code?: string;
   message: string;
-  details?: PingOneErrorDetail[];
+  details?: PingOneErrorDetail<string>[];
   id?: string;
   correlationId?: string;
   retryAfter?: number;
@@ -37,15 +56,25 @@ export class PingOneSdkError extends Error {
   override name = 'PingOneSdkError';
 }
 
-/** A request reached PingOne (or the auth server) and was answered with a failure status. */
-export class PingOneError extends PingOneSdkError {
+/**
+ * A request reached PingOne (or the auth server) and was answered with a failure status. Each subclass
+ * narrows `code` and `details[].code` to what PingOne documents for its status (`NotFoundError['code']`
+ * offers `'NOT_FOUND'`), while any other string stays possible: PingOne adds codes without notice.
+ */
+export class PingOneError<
+  TCode extends string = PingOneErrorCode,
+  TDetailCode extends string = PingOneErrorDetailCode,
+> extends PingOneSdkError {
   override name = 'PingOneError';
   /** The HTTP status of the answer. */
   readonly status: number;
-  /** PingOne's machine-readable category, e.g. `INVALID_DATA`, `NOT_FOUND`, `REQUEST_LIMITED`. */
-  readonly code: string | undefined;
+  /**
+   * PingOne's machine-readable category, e.g. `INVALID_DATA`, `NOT_FOUND`, `REQUEST_LIMITED`; on the auth
+   * host the OAuth `error`, such as `invalid_client`. Absent when the answer had no error body.
+   */
+  readonly code: OpenCode<TCode> | undefined;
   /** Per-field failures, present on validation errors. */
-  readonly details: PingOneErrorDetail[];
+  readonly details: PingOneErrorDetail<TDetailCode>[];
   /** PingOne's id of this failure; quote it to Ping support. */
   readonly id: string | undefined;
   /** The `Correlation-Id` header of the answer, to find the call in PingOne's audit log. */
@@ -62,7 +91,7 @@ export class PingOneError extends PingOneSdkError {
   constructor(init: PingOneErrorInit) {
     super(init.message);
     this.status = init.status;
-    this.code = init.code;
+    this.code = init.code as OpenCode<TCode> | undefined;
     this.details = init.details ?? [];
     this.id = init.id;
     this.correlationId = init.correlationId;
@@ -73,38 +102,38 @@ export class PingOneError extends PingOneSdkError {
     Object.defineProperty(this, 'response', { value: init.response, enumerable: false });
   }
 
-  /** The OAuth spelling of {@link errorDescription}, as the auth server writes it. */
+  /** The OAuth spelling of {@link PingOneError.errorDescription}, as the auth server writes it. */
   get error_description(): string | undefined {
     return this.errorDescription;
   }
 }
 
 /** 400: the request was malformed or failed validation; see {@link PingOneError.details}. */
-export class BadRequestError extends PingOneError {
+export class BadRequestError extends PingOneError<BadRequestCode, BadRequestDetailCode> {
   override name = 'BadRequestError';
 }
 /** 401: the token is missing, expired or invalid, or the client credentials were refused. */
-export class AuthenticationError extends PingOneError {
+export class AuthenticationError extends PingOneError<AuthenticationCode, AuthenticationDetailCode> {
   override name = 'AuthenticationError';
 }
 /** 403: the token is valid but lacks the role or scope the operation needs. */
-export class PermissionDeniedError extends PingOneError {
+export class PermissionDeniedError extends PingOneError<PermissionDeniedCode, PermissionDeniedDetailCode> {
   override name = 'PermissionDeniedError';
 }
 /** 404: the resource (or its environment) does not exist. */
-export class NotFoundError extends PingOneError {
+export class NotFoundError extends PingOneError<NotFoundCode, string> {
   override name = 'NotFoundError';
 }
 /** 409: the request conflicts with the resource's current state. */
-export class ConflictError extends PingOneError {
+export class ConflictError extends PingOneError<string, string> {
   override name = 'ConflictError';
 }
 /** 429: too many requests; {@link PingOneError.retryAfter} says how long to wait. */
-export class RateLimitError extends PingOneError {
+export class RateLimitError extends PingOneError<RateLimitCode, RateLimitDetailCode> {
   override name = 'RateLimitError';
 }
 /** 5xx: PingOne failed to answer the request. */
-export class ServerError extends PingOneError {
+export class ServerError extends PingOneError<ServerErrorCode, string> {
   override name = 'ServerError';
 }
 
@@ -137,7 +166,9 @@ export class TimeoutError extends PingOneSdkError {
   }
 }
 
-const errorClassByStatus: Record<number, typeof PingOneError> = {
+type PingOneErrorClass = new (init: PingOneErrorInit) => PingOneError;
+
+const errorClassByStatus: Record<number, PingOneErrorClass> = {
   400: BadRequestError,
   401: AuthenticationError,
   403: PermissionDeniedError,
@@ -147,7 +178,7 @@ const errorClassByStatus: Record<number, typeof PingOneError> = {
 };
 
 /** Picks the subclass that matches an HTTP status. */
-export function errorClassFor(status: number): typeof PingOneError {
+export function errorClassFor(status: number): PingOneErrorClass {
   if (status >= 500) return ServerError;
   return errorClassByStatus[status] ?? PingOneError;
 }

@@ -1,12 +1,5 @@
-export { basicCredentials } from './basic-credentials.js';
-// Upload inputs shared by image, certificate and key uploads.
-export {
-  type BinaryInput,
-  type BinaryInputLimits,
-  type CheckedBinaryInput,
-  checkBinaryInput,
-} from './binary-input.js';
-export { formDataBodySerializer, urlSearchParamsBodySerializer } from './body-serializers.js';
+// What an upload (an image, a certificate, a key) accepts.
+export type { BinaryInput } from './binary-input.js';
 export { createClient } from './client.js';
 export type {
   ClientAuthenticationMethod,
@@ -23,20 +16,31 @@ export type {
   Client,
   ClientConfig,
   ClientHooks,
-  ExtraHeaders,
-  HasRequiredKeys,
-  HeaderOptions,
   HttpMethod,
-  Options,
-  PathOptions,
   RequestMethod,
   RequestOptions,
   RequestResult,
   RequestSettings,
   ResponseOf,
-  TDataShape,
-  WithEnvironmentDefault,
 } from './client-types.js';
+export type {
+  AuthenticationCode,
+  AuthenticationDetailCode,
+  BadRequestCode,
+  BadRequestDetailCode,
+  NotFoundCode,
+  OpenCode,
+  PermissionDeniedCode,
+  PermissionDeniedDetailCode,
+  PingOneErrorCode,
+  PingOneErrorDetailCode,
+  PingOneErrorInnerError,
+  RateLimitCode,
+  RateLimitDetailCode,
+  ServerErrorCode,
+  UnknownCode,
+} from './error-codes.js';
+export { errorCodesByStatus, errorDetailCodesByStatus } from './error-codes.js';
 export {
   AuthenticationError,
   BadRequestError,
@@ -64,10 +68,7 @@ export {
   type Paginator,
   paginate,
 } from './paginate.js';
-export { readLimitedStream } from './read-limited-stream.js';
 export { apiUrlOf, authUrlOf, defaultRegion, type Region } from './regions.js';
 export type { RetryOptions } from './retry-policy.js';
-export { sleep } from './sleep.js';
-export { createTokenCache, type IssuedToken, type TokenCacheOptions } from './token-cache.js';
 export { type GetTokenOptions, staticToken, type TokenInput, type TokenProvider } from './token-provider.js';
 export { version } from './version.js';

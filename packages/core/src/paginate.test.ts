@@ -2,12 +2,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, expectTypeOf, it } f
 import { garbageCollector, settledHeap } from '../test/heap.js';
 import { type Handler, type LoopbackServer, sendJson, startLoopbackServer } from '../test/loopback-server.js';
 import { createClient } from './client.js';
-import type { Client, Options as CoreOptions, TDataShape } from './client-types.js';
+import type { Client } from './client-types.js';
 import { InvalidArgumentError, MalformedResponseError } from './errors.js';
+import type { OperationOptions } from './internal/operation-options.js';
 import { type ItemOf, PaginationLoopError, paginate } from './paginate.js';
 
 // List operations written the way the generator writes them (see packages/management/src/generated).
-type Options<TData extends TDataShape> = CoreOptions<TData> & { client: Client };
 interface User {
   id: string;
   username: string;
@@ -24,7 +24,7 @@ interface ListUsersData {
   query?: { limit?: number; filter?: string };
   url: '/environments/{environmentId}/users';
 }
-const listUsers = (options: Options<ListUsersData>) =>
+const listUsers = (options: OperationOptions<ListUsersData>) =>
   options.client.get<{ 200: UsersPage }>({ url: '/environments/{environmentId}/users', ...options });
 
 interface Group {
@@ -35,7 +35,7 @@ interface GroupsPage {
   _embedded?: { groups?: Group[] };
 }
 const listGroups = (
-  options: Options<{ path: { environmentId: string }; url: '/environments/{environmentId}/groups' }>,
+  options: OperationOptions<{ path: { environmentId: string }; url: '/environments/{environmentId}/groups' }>,
 ) => options.client.get<{ 200: GroupsPage }>({ url: '/environments/{environmentId}/groups', ...options });
 
 let server: LoopbackServer;

@@ -1,13 +1,16 @@
 export { attachmentDisposition } from './attachment-disposition.js';
 export { detectImageFormat } from './detect-image-format.js';
 // createImage is left out on purpose: uploadImage is its checked form.
-export { deleteImage, getImage, type Options } from './generated/sdk.gen.js';
+export { deleteImage, getImage } from './generated/sdk.gen.js';
 export type {
   DeleteImageData,
   DeleteImageResponse,
   DeleteImageResponses,
-  Error,
+  ErrorBody,
+  ErrorCode,
   ErrorDetail,
+  ErrorDetailCode,
+  ErrorInnerError,
   GetImageData,
   GetImageResponse,
   GetImageResponses,

@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { OpenApiDocument } from '@pingone-sdk/openapi';
 import { commandTablePath, writeCommandTable } from './emit-command-table.js';
-import { generateService, readmeWithCoverage } from './generate.js';
+import { generateService, readmeWithCoverage, shippedSpec, shippedSpecPath } from './generate.js';
 import { operationIdsPath, writeOperationIds } from './operation-ids.js';
 import { findServices, repositoryRoot } from './services.js';
 
@@ -16,6 +16,7 @@ for (const service of findServices()) {
   const readme = readmeWithCoverage(service, document);
   if (readme !== undefined)
     writeFileSync(join(repositoryRoot, 'packages', service.name, 'README.md'), readme);
+  writeFileSync(shippedSpecPath(service), await shippedSpec(service));
   const seconds = ((performance.now() - serviceStarted) / 1000).toFixed(1);
   console.log(`generated ${relative(repositoryRoot, service.outputPath)} in ${seconds} s`);
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { OpenApiDocument } from '@pingone-sdk/openapi';
 import { afterAll, describe, expect, it } from 'vitest';
-import { generateService, readmeWithCoverage } from './generate.js';
+import { generateService, readmeWithCoverage, shippedSpec, shippedSpecPath } from './generate.js';
 import { operationIdsPath, writeOperationIds } from './operation-ids.js';
 import { findServices, repositoryRoot } from './services.js';
 import { loadServiceDocument } from './spec-document.js';
@@ -45,6 +45,13 @@ describe.each(findServices())('generated code of $name', (service) => {
     const readmePath = join(repositoryRoot, 'packages', service.name, 'README.md');
     expect(readFileSync(readmePath, 'utf8'), `${relative(repositoryRoot, readmePath)} is stale`).toBe(
       expected,
+    );
+  });
+
+  it('ships the bundled spec as openapi.json (run `pnpm generate` if this fails)', async () => {
+    const path = shippedSpecPath(service);
+    expect(readFileSync(path, 'utf8'), `${relative(repositoryRoot, path)} is stale`).toBe(
+      await shippedSpec(service),
     );
   });
 

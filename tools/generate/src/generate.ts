@@ -4,10 +4,13 @@ import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { createClient } from '@hey-api/openapi-ts';
 import type { OpenApiDocument } from '@pingone-sdk/openapi';
+import { bundleSpec } from '@pingone-sdk/openapi/bundle';
 import { coreClientPlugin } from './core-client-plugin.js';
 import { coverageStart, coverageTable, withCoverageTable } from './coverage-table.js';
 import { repositoryRoot, type Service } from './services.js';
 import { loadServiceDocument } from './spec-document.js';
+import { tidyGenerated } from './tidy-generated.js';
+import { typeName } from './type-names.js';
 
 const require = createRequire(import.meta.url);
 const heyApiVersion: string = require('@hey-api/openapi-ts/package.json').version;
@@ -31,24 +34,32 @@ export async function generateService(
   outputPath = service.outputPath,
 ): Promise<OpenApiDocument> {
   const document = await loadServiceDocument(service.name);
+  await generateFromDocument(document, outputPath, generatedHeader(service));
+  return document;
+}
+
+/**
+ * Generates from a document already loaded (with its actions expanded): the step generateService runs,
+ * open to other documents such as the type-check benchmark's synthetic larger spec.
+ */
+export async function generateFromDocument(
+  document: Record<string, unknown>,
+  outputPath: string,
+  header: string[],
+): Promise<void> {
   await createClient({
     input: document as never,
     logs: { level: 'silent', file: false },
-    output: {
-      path: outputPath,
-      clean: true,
-      header: generatedHeader(service),
-      module: { extension: '.js' },
-    },
+    output: { path: outputPath, clean: true, header, module: { extension: '.js' } },
     plugins: [
       coreClientPlugin(),
-      '@hey-api/typescript',
+      { name: '@hey-api/typescript', definitions: { name: typeName } },
       // The core attaches credentials to every request, so per-operation security tables would only add bytes.
       { name: '@hey-api/sdk', client: false, auth: false },
     ] as never,
   });
+  tidyGenerated(outputPath, document);
   formatGenerated(outputPath);
-  return document;
 }
 
 /** The service README with its coverage table regenerated; undefined when the README has no table. */
@@ -57,6 +68,20 @@ export function readmeWithCoverage(service: Service, document: OpenApiDocument):
   if (!existsSync(readmePath)) return undefined;
   const readme = readFileSync(readmePath, 'utf8');
   return readme.includes(coverageStart) ? withCoverageTable(readme, coverageTable(document)) : undefined;
+}
+
+/**
+ * The spec a package ships as `@pingone-sdk/<service>/openapi.json`: the curated spec bundled into one
+ * document, for users' own tools (mock servers, linters, other generators). It is the standard document,
+ * before the generator's own action expansion.
+ */
+export async function shippedSpec(service: Service): Promise<string> {
+  return `${JSON.stringify(await bundleSpec(service.specPath), null, 2)}\n`;
+}
+
+/** Where {@link shippedSpec} is written: beside the package's package.json. */
+export function shippedSpecPath(service: Service): string {
+  return join(repositoryRoot, 'packages', service.name, 'openapi.json');
 }
 
 /** Formats with the repository's biome.json, also for scratch folders outside the work tree. */

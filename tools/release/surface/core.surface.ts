@@ -26,7 +26,6 @@ import {
   type Region,
   type RetryOptions,
   ServerError,
-  sleep,
   staticToken,
   TimeoutError,
   type TokenProvider,
@@ -61,7 +60,6 @@ export const custom: TokenProvider = {
 };
 export const hosts: [string, string, string] = [apiUrlOf('CA'), authUrlOf(), version];
 export const baseUrl: string = client.config.baseUrl;
-export const pause: Promise<void> = sleep(10, AbortSignal.timeout(1_000));
 export const redirect = client.get({ url: '/environments', redirect: 'manual' });
 
 interface User {

@@ -1,4 +1,5 @@
-import { checkBinaryInput, InvalidArgumentError } from '@pingone-sdk/core';
+import { InvalidArgumentError } from '@pingone-sdk/core';
+import { checkBinaryInput } from '@pingone-sdk/core/internal';
 import { detectImageFormat, signatureLength } from '../detect-image-format.js';
 import type { ImageFormat } from '../generated/types.gen.js';
 import type { ImageInput } from '../image-input.js';

@@ -1,4 +1,5 @@
-import { type BinaryInput, checkBinaryInput, InvalidArgumentError } from '@pingone-sdk/core';
+import { type BinaryInput, InvalidArgumentError } from '@pingone-sdk/core';
+import { checkBinaryInput } from '@pingone-sdk/core/internal';
 
 /**
  * The largest key or certificate file these functions send. PingOne publishes no limit; real files are
