@@ -2,112 +2,102 @@
 // Do not edit: change the spec or tools/generate, then run `pnpm generate`.
 
 import {
-  type Client,
-  type Options as Options2,
-  type TDataShape,
+  type OperationOptions,
+  type OperationResult,
   urlSearchParamsBodySerializer,
-} from '@pingone-sdk/core';
+} from '@pingone-sdk/core/internal';
 
 import type {
   AuthorizeData,
-  AuthorizeErrors,
   AuthorizeResponses,
   AuthorizeWithFormData,
-  AuthorizeWithFormErrors,
   AuthorizeWithFormResponses,
   CheckUsernamePasswordData,
-  CheckUsernamePasswordErrors,
   CheckUsernamePasswordResponses,
   GetFlowData,
-  GetFlowErrors,
   GetFlowResponses,
   RequestBackchannelAuthenticationData,
-  RequestBackchannelAuthenticationErrors,
   RequestBackchannelAuthenticationResponses,
   RequestDeviceAuthorizationData,
-  RequestDeviceAuthorizationErrors,
   RequestDeviceAuthorizationResponses,
   RequestIntrospectionData,
-  RequestIntrospectionErrors,
   RequestIntrospectionResponses,
   RequestJwksData,
-  RequestJwksErrors,
   RequestJwksResponses,
   RequestOpenIdConfigurationData,
-  RequestOpenIdConfigurationErrors,
   RequestOpenIdConfigurationResponses,
   RequestPushedAuthorizationData,
-  RequestPushedAuthorizationErrors,
   RequestPushedAuthorizationResponses,
   RequestRevocationData,
-  RequestRevocationErrors,
   RequestRevocationResponses,
   RequestTokenData,
-  RequestTokenErrors,
   RequestTokenResponses,
   RequestUserInfoData,
-  RequestUserInfoErrors,
   RequestUserInfoResponses,
   RequestUserInfoWithPostData,
-  RequestUserInfoWithPostErrors,
   RequestUserInfoWithPostResponses,
   ResetFlowData,
-  ResetFlowErrors,
   ResetFlowResponses,
   ResumeAuthorizationData,
-  ResumeAuthorizationErrors,
   ResumeAuthorizationResponses,
   SendFlowVerificationCodeData,
-  SendFlowVerificationCodeErrors,
   SendFlowVerificationCodeResponses,
   SignOffData,
-  SignOffErrors,
   SignOffResponses,
   VerifyFlowUserData,
-  VerifyFlowUserErrors,
   VerifyFlowUserResponses,
 } from './types.gen.js';
-
-export type Options<
-  TData extends TDataShape = TDataShape,
-  ThrowOnError extends boolean = boolean,
-  TResponse = unknown,
-> = Options2<TData, ThrowOnError, TResponse> & {
-  /**
-   * You can provide a client instance returned by `createClient()` instead of
-   * individual options. This might be also useful if you want to implement a
-   * custom client.
-   */
-  client: Client;
-  /**
-   * You can pass arbitrary values through the `meta` object. This can be
-   * used to access values that aren't defined as part of the SDK function.
-   */
-  meta?: Record<string, unknown>;
-};
 
 /**
  * Start an authorization in the browser
  *
  * The URL an application sends the user's browser to. The server shows its sign-on experience, then redirects to `redirect_uri` with a `code` (or tokens) and the `state`, or with an `error`. The server refuses a request without `response_type`, `client_id` and `scope`; `redirect_uri` is needed when the application registers more than one. Build this URL with `buildAuthorizeUrl` rather than calling it from a server.
+ *
+ * @example
+ * ```ts
+ * const { data } = await authorize({
+ *   client,
+ * });
+ * ```
  */
-export const authorize = <ThrowOnError extends boolean = false>(
-  options: Options<AuthorizeData, ThrowOnError>,
-) =>
-  options.client.get<AuthorizeResponses, AuthorizeErrors, ThrowOnError>({
-    url: '/{environmentId}/as/authorize',
-    ...options,
-  });
+export const authorize = (options: OperationOptions<AuthorizeData>): OperationResult<AuthorizeResponses> =>
+  options.client.get<AuthorizeResponses>({ url: '/{environmentId}/as/authorize', ...options });
 
 /**
  * Start an authorization with a posted form
  *
  * The same request as `authorize`, its parameters posted as a form instead of placed in the URL (useful for long requests).
+ *
+ * Body fields:
+ *
+ * - `response_type`: What the application wants back: `code` (authorization code flow), `token`, `id_token`, or a space-separated combination for hybrid flows.
+ * - `client_id`: The application's id.
+ * - `redirect_uri`: Where the browser comes back to; one of the application's registered redirect URIs.
+ * - `scope`: Space-separated scopes; `openid` asks for an ID token.
+ * - `state`: An unguessable value the application checks when the browser comes back (CSRF protection).
+ * - `nonce`: A value echoed in the ID token's `nonce` claim, against replay.
+ * - `code_challenge`: The PKCE challenge, the base64url SHA-256 of the verifier (RFC 7636).
+ * - `code_challenge_method`: How the challenge was derived from the verifier; use `S256`.
+ * - `response_mode`: How the answer is returned: `query`, `fragment`, `form_post`, or `pi.flow` for a JSON flow answer to a custom sign-on UI.
+ * - `prompt`: `login` forces re-authentication; `none` fails instead of showing any page; `consent` asks for consent again.
+ * - `max_age`: The largest age, in seconds, of the user's last authentication that is still acceptable.
+ * - `login_hint`: The username (or email) to prefill on the sign-on page.
+ * - `acr_values`: Space-separated names of sign-on policies to run, in order of preference.
+ * - `request`: All of the above as a signed request object (a JWT).
+ * - `request_uri`: The `request_uri` a PAR answer returned, instead of the parameters themselves.
+ *
+ * @example
+ * ```ts
+ * const { data } = await authorizeWithForm({
+ *   client,
+ *   body: {},
+ * });
+ * ```
  */
-export const authorizeWithForm = <ThrowOnError extends boolean = false>(
-  options: Options<AuthorizeWithFormData, ThrowOnError>,
-) =>
-  options.client.post<AuthorizeWithFormResponses, AuthorizeWithFormErrors, ThrowOnError>({
+export const authorizeWithForm = (
+  options: OperationOptions<AuthorizeWithFormData>,
+): OperationResult<AuthorizeWithFormResponses> =>
+  options.client.post<AuthorizeWithFormResponses>({
     ...urlSearchParamsBodySerializer,
     url: '/{environmentId}/as/authorize',
     ...options,
@@ -121,24 +111,36 @@ export const authorizeWithForm = <ThrowOnError extends boolean = false>(
  * Resume an authorization after its flow completed
  *
  * Once a sign-on flow reports `COMPLETED`, this redirects the browser to the application's `redirect_uri` with the authorization code. Send the session cookie with it. The server needs `flowId`.
+ *
+ * @example
+ * ```ts
+ * const { data } = await resumeAuthorization({
+ *   client,
+ * });
+ * ```
  */
-export const resumeAuthorization = <ThrowOnError extends boolean = false>(
-  options: Options<ResumeAuthorizationData, ThrowOnError>,
-) =>
-  options.client.get<ResumeAuthorizationResponses, ResumeAuthorizationErrors, ThrowOnError>({
-    url: '/{environmentId}/as/resume',
-    ...options,
-  });
+export const resumeAuthorization = (
+  options: OperationOptions<ResumeAuthorizationData>,
+): OperationResult<ResumeAuthorizationResponses> =>
+  options.client.get<ResumeAuthorizationResponses>({ url: '/{environmentId}/as/resume', ...options });
 
 /**
  * Push an authorization request
  *
  * Sends the authorization request's parameters to the server first, authenticated as the client, and gets back a short-lived `request_uri` to put in the authorize URL instead (RFC 9126).
+ *
+ * @example
+ * ```ts
+ * const { data } = await requestPushedAuthorization({
+ *   client,
+ *   body: {},
+ * });
+ * ```
  */
-export const requestPushedAuthorization = <ThrowOnError extends boolean = false>(
-  options: Options<RequestPushedAuthorizationData, ThrowOnError>,
-) =>
-  options.client.post<RequestPushedAuthorizationResponses, RequestPushedAuthorizationErrors, ThrowOnError>({
+export const requestPushedAuthorization = (
+  options: OperationOptions<RequestPushedAuthorizationData>,
+): OperationResult<RequestPushedAuthorizationResponses> =>
+  options.client.post<RequestPushedAuthorizationResponses>({
     ...urlSearchParamsBodySerializer,
     url: '/{environmentId}/as/par',
     ...options,
@@ -152,11 +154,19 @@ export const requestPushedAuthorization = <ThrowOnError extends boolean = false>
  * Start a device authorization
  *
  * Starts the device authorization grant (RFC 8628): the answer holds a code for the user to enter on another device, and a device code to poll the token endpoint with.
+ *
+ * @example
+ * ```ts
+ * const { data } = await requestDeviceAuthorization({
+ *   client,
+ *   body: {},
+ * });
+ * ```
  */
-export const requestDeviceAuthorization = <ThrowOnError extends boolean = false>(
-  options: Options<RequestDeviceAuthorizationData, ThrowOnError>,
-) =>
-  options.client.post<RequestDeviceAuthorizationResponses, RequestDeviceAuthorizationErrors, ThrowOnError>({
+export const requestDeviceAuthorization = (
+  options: OperationOptions<RequestDeviceAuthorizationData>,
+): OperationResult<RequestDeviceAuthorizationResponses> =>
+  options.client.post<RequestDeviceAuthorizationResponses>({
     ...urlSearchParamsBodySerializer,
     url: '/{environmentId}/as/device_authorization',
     ...options,
@@ -170,15 +180,21 @@ export const requestDeviceAuthorization = <ThrowOnError extends boolean = false>
  * Start a backchannel authentication
  *
  * Asks PingOne to authenticate a user on their own device (CIBA, poll mode). Poll the token endpoint with the returned `auth_req_id`.
+ *
+ * @example
+ * ```ts
+ * const { data } = await requestBackchannelAuthentication({
+ *   client,
+ *   body: {
+ *     scope: 'openid',
+ *   },
+ * });
+ * ```
  */
-export const requestBackchannelAuthentication = <ThrowOnError extends boolean = false>(
-  options: Options<RequestBackchannelAuthenticationData, ThrowOnError>,
-) =>
-  options.client.post<
-    RequestBackchannelAuthenticationResponses,
-    RequestBackchannelAuthenticationErrors,
-    ThrowOnError
-  >({
+export const requestBackchannelAuthentication = (
+  options: OperationOptions<RequestBackchannelAuthenticationData>,
+): OperationResult<RequestBackchannelAuthenticationResponses> =>
+  options.client.post<RequestBackchannelAuthenticationResponses>({
     ...urlSearchParamsBodySerializer,
     url: '/{environmentId}/as/cibaAuthorization',
     ...options,
@@ -192,22 +208,38 @@ export const requestBackchannelAuthentication = <ThrowOnError extends boolean = 
  * Sign the user off
  *
  * Ends the user's PingOne session (the `ST` cookie) and, when `post_logout_redirect_uri` is given and registered, redirects there with `state`. Send the browser here; build the URL with `buildSignOffUrl`.
+ *
+ * @example
+ * ```ts
+ * const { data } = await signOff({
+ *   client,
+ * });
+ * ```
  */
-export const signOff = <ThrowOnError extends boolean = false>(options: Options<SignOffData, ThrowOnError>) =>
-  options.client.get<SignOffResponses, SignOffErrors, ThrowOnError>({
-    url: '/{environmentId}/as/signoff',
-    ...options,
-  });
+export const signOff = (options: OperationOptions<SignOffData>): OperationResult<SignOffResponses> =>
+  options.client.get<SignOffResponses>({ url: '/{environmentId}/as/signoff', ...options });
 
 /**
  * Request tokens
  *
  * Issues tokens for any grant the application may use; `grant_type` picks the grant and the body schema. The client authenticates with HTTP Basic (`client_secret_basic`) or with fields of the form (`client_secret_post`, `client_secret_jwt`, `private_key_jwt`, or just `client_id` for public clients).
+ *
+ * @example
+ * ```ts
+ * const { data } = await requestToken({
+ *   client,
+ *   body: {
+ *     grant_type: 'authorization_code',
+ *     code: 'text',
+ *     redirect_uri: 'https://app.example.com/callback',
+ *   },
+ * });
+ * ```
  */
-export const requestToken = <ThrowOnError extends boolean = false>(
-  options: Options<RequestTokenData, ThrowOnError>,
-) =>
-  options.client.post<RequestTokenResponses, RequestTokenErrors, ThrowOnError>({
+export const requestToken = (
+  options: OperationOptions<RequestTokenData>,
+): OperationResult<RequestTokenResponses> =>
+  options.client.post<RequestTokenResponses>({
     ...urlSearchParamsBodySerializer,
     url: '/{environmentId}/as/token',
     ...options,
@@ -221,11 +253,21 @@ export const requestToken = <ThrowOnError extends boolean = false>(
  * Introspect a token
  *
  * Tells whether a token is active and what it grants (RFC 7662). The caller authenticates as a client; resource servers use it to check opaque or revocable tokens.
+ *
+ * @example
+ * ```ts
+ * const { data } = await requestIntrospection({
+ *   client,
+ *   body: {
+ *     token: 'text',
+ *   },
+ * });
+ * ```
  */
-export const requestIntrospection = <ThrowOnError extends boolean = false>(
-  options: Options<RequestIntrospectionData, ThrowOnError>,
-) =>
-  options.client.post<RequestIntrospectionResponses, RequestIntrospectionErrors, ThrowOnError>({
+export const requestIntrospection = (
+  options: OperationOptions<RequestIntrospectionData>,
+): OperationResult<RequestIntrospectionResponses> =>
+  options.client.post<RequestIntrospectionResponses>({
     ...urlSearchParamsBodySerializer,
     url: '/{environmentId}/as/introspect',
     ...options,
@@ -239,11 +281,21 @@ export const requestIntrospection = <ThrowOnError extends boolean = false>(
  * Revoke a token
  *
  * Revokes an access or refresh token issued to the calling client (RFC 7009). Revoking an unknown or already revoked token also succeeds.
+ *
+ * @example
+ * ```ts
+ * const { data } = await requestRevocation({
+ *   client,
+ *   body: {
+ *     token: 'text',
+ *   },
+ * });
+ * ```
  */
-export const requestRevocation = <ThrowOnError extends boolean = false>(
-  options: Options<RequestRevocationData, ThrowOnError>,
-) =>
-  options.client.post<RequestRevocationResponses, RequestRevocationErrors, ThrowOnError>({
+export const requestRevocation = (
+  options: OperationOptions<RequestRevocationData>,
+): OperationResult<RequestRevocationResponses> =>
+  options.client.post<RequestRevocationResponses>({
     ...urlSearchParamsBodySerializer,
     url: '/{environmentId}/as/revoke',
     ...options,
@@ -257,11 +309,18 @@ export const requestRevocation = <ThrowOnError extends boolean = false>(
  * Read the OpenID configuration
  *
  * The authorization server's discovery document, listing its issuer, endpoints and capabilities.
+ *
+ * @example
+ * ```ts
+ * const { data } = await requestOpenIdConfiguration({
+ *   client,
+ * });
+ * ```
  */
-export const requestOpenIdConfiguration = <ThrowOnError extends boolean = false>(
-  options: Options<RequestOpenIdConfigurationData, ThrowOnError>,
-) =>
-  options.client.get<RequestOpenIdConfigurationResponses, RequestOpenIdConfigurationErrors, ThrowOnError>({
+export const requestOpenIdConfiguration = (
+  options: OperationOptions<RequestOpenIdConfigurationData>,
+): OperationResult<RequestOpenIdConfigurationResponses> =>
+  options.client.get<RequestOpenIdConfigurationResponses>({
     url: '/{environmentId}/as/.well-known/openid-configuration',
     ...options,
   });
@@ -270,61 +329,99 @@ export const requestOpenIdConfiguration = <ThrowOnError extends boolean = false>
  * Read the signing keys
  *
  * The public keys that verify the environment's tokens. A token's `kid` header names its key; keys rotate, so look a missing `kid` up again before refusing the token.
+ *
+ * @example
+ * ```ts
+ * const { data } = await requestJwks({
+ *   client,
+ * });
+ * ```
  */
-export const requestJwks = <ThrowOnError extends boolean = false>(
-  options: Options<RequestJwksData, ThrowOnError>,
-) =>
-  options.client.get<RequestJwksResponses, RequestJwksErrors, ThrowOnError>({
-    url: '/{environmentId}/as/jwks',
-    ...options,
-  });
+export const requestJwks = (
+  options: OperationOptions<RequestJwksData>,
+): OperationResult<RequestJwksResponses> =>
+  options.client.get<RequestJwksResponses>({ url: '/{environmentId}/as/jwks', ...options });
 
 /**
  * Read the signed-in user's claims
  *
  * Returns claims about the user an access token was issued for, as far as the token's scopes (`profile`, `email`, `address`, `phone`) allow.
+ *
+ * @example
+ * ```ts
+ * const { data } = await requestUserInfo({
+ *   client,
+ * });
+ * ```
  */
-export const requestUserInfo = <ThrowOnError extends boolean = false>(
-  options: Options<RequestUserInfoData, ThrowOnError>,
-) =>
-  options.client.get<RequestUserInfoResponses, RequestUserInfoErrors, ThrowOnError>({
-    url: '/{environmentId}/as/userinfo',
-    ...options,
-  });
+export const requestUserInfo = (
+  options: OperationOptions<RequestUserInfoData>,
+): OperationResult<RequestUserInfoResponses> =>
+  options.client.get<RequestUserInfoResponses>({ url: '/{environmentId}/as/userinfo', ...options });
 
 /**
  * Read the signed-in user's claims with POST
  *
  * The same as `requestUserInfo`, for clients that must use POST.
+ *
+ * @example
+ * ```ts
+ * const { data } = await requestUserInfoWithPost({
+ *   client,
+ * });
+ * ```
  */
-export const requestUserInfoWithPost = <ThrowOnError extends boolean = false>(
-  options: Options<RequestUserInfoWithPostData, ThrowOnError>,
-) =>
-  options.client.post<RequestUserInfoWithPostResponses, RequestUserInfoWithPostErrors, ThrowOnError>({
-    url: '/{environmentId}/as/userinfo',
-    ...options,
-  });
+export const requestUserInfoWithPost = (
+  options: OperationOptions<RequestUserInfoWithPostData>,
+): OperationResult<RequestUserInfoWithPostResponses> =>
+  options.client.post<RequestUserInfoWithPostResponses>({ url: '/{environmentId}/as/userinfo', ...options });
 
 /**
  * Read a flow
  *
  * Returns the flow's current `status` and the actions available in it.
+ *
+ * @example
+ * ```ts
+ * const { data } = await getFlow({
+ *   client,
+ *   path: {
+ *     flowId: '03b0e5a8-1d3c-4b5f-9c4e-3a0f1b2d6e7f',
+ *   },
+ * });
+ * ```
  */
-export const getFlow = <ThrowOnError extends boolean = false>(options: Options<GetFlowData, ThrowOnError>) =>
-  options.client.get<GetFlowResponses, GetFlowErrors, ThrowOnError>({
-    url: '/{environmentId}/flows/{flowId}',
-    ...options,
-  });
+export const getFlow = (options: OperationOptions<GetFlowData>): OperationResult<GetFlowResponses> =>
+  options.client.get<GetFlowResponses>({ url: '/{environmentId}/flows/{flowId}', ...options });
 
 /**
  * Sign on with a username and password
  *
  * Checks the user's credentials in a flow waiting for `USERNAME_PASSWORD_REQUIRED`. The answer is the flow in its next state; `COMPLETED` means the authorization can resume. Other actions of the same URL are marked with `x-pingone-action` on their media types.
+ *
+ * Body fields:
+ *
+ * - `username` (required): The user's username.
+ * - `password` (required): The user's password.
+ *
+ * @example
+ * ```ts
+ * const { data } = await checkUsernamePassword({
+ *   client,
+ *   path: {
+ *     flowId: '03b0e5a8-1d3c-4b5f-9c4e-3a0f1b2d6e7f',
+ *   },
+ *   body: {
+ *     username: 'text',
+ *     password: 'text',
+ *   },
+ * });
+ * ```
  */
-export const checkUsernamePassword = <ThrowOnError extends boolean = false>(
-  options: Options<CheckUsernamePasswordData, ThrowOnError>,
-) =>
-  options.client.post<CheckUsernamePasswordResponses, CheckUsernamePasswordErrors, ThrowOnError>({
+export const checkUsernamePassword = (
+  options: OperationOptions<CheckUsernamePasswordData>,
+): OperationResult<CheckUsernamePasswordResponses> =>
+  options.client.post<CheckUsernamePasswordResponses>({
     url: '/{environmentId}/flows/{flowId}',
     ...options,
     headers: {
@@ -337,11 +434,28 @@ export const checkUsernamePassword = <ThrowOnError extends boolean = false>(
  * Verify the user's account in a flow
  *
  * Submits the verification code the user received, in a flow waiting for `VERIFICATION_CODE_REQUIRED`.
+ *
+ * Body fields:
+ *
+ * - `verificationCode` (required): The code from the verification email or message.
+ *
+ * @example
+ * ```ts
+ * const { data } = await verifyFlowUser({
+ *   client,
+ *   path: {
+ *     flowId: '03b0e5a8-1d3c-4b5f-9c4e-3a0f1b2d6e7f',
+ *   },
+ *   body: {
+ *     verificationCode: 'text',
+ *   },
+ * });
+ * ```
  */
-export const verifyFlowUser = <ThrowOnError extends boolean = false>(
-  options: Options<VerifyFlowUserData, ThrowOnError>,
-) =>
-  options.client.post<VerifyFlowUserResponses, VerifyFlowUserErrors, ThrowOnError>({
+export const verifyFlowUser = (
+  options: OperationOptions<VerifyFlowUserData>,
+): OperationResult<VerifyFlowUserResponses> =>
+  options.client.post<VerifyFlowUserResponses>({
     url: '/{environmentId}/flows/{flowId}#verifyFlowUser',
     ...options,
     headers: {
@@ -354,11 +468,22 @@ export const verifyFlowUser = <ThrowOnError extends boolean = false>(
  * Send the verification code again
  *
  * Sends the user a new account verification code.
+ *
+ * @example
+ * ```ts
+ * const { data } = await sendFlowVerificationCode({
+ *   client,
+ *   path: {
+ *     flowId: '03b0e5a8-1d3c-4b5f-9c4e-3a0f1b2d6e7f',
+ *   },
+ *   body: {},
+ * });
+ * ```
  */
-export const sendFlowVerificationCode = <ThrowOnError extends boolean = false>(
-  options: Options<SendFlowVerificationCodeData, ThrowOnError>,
-) =>
-  options.client.post<SendFlowVerificationCodeResponses, SendFlowVerificationCodeErrors, ThrowOnError>({
+export const sendFlowVerificationCode = (
+  options: OperationOptions<SendFlowVerificationCodeData>,
+): OperationResult<SendFlowVerificationCodeResponses> =>
+  options.client.post<SendFlowVerificationCodeResponses>({
     url: '/{environmentId}/flows/{flowId}#sendFlowVerificationCode',
     ...options,
     headers: {
@@ -371,11 +496,20 @@ export const sendFlowVerificationCode = <ThrowOnError extends boolean = false>(
  * Restart a flow
  *
  * Returns the flow to its first step, for example to let the user sign on as someone else.
+ *
+ * @example
+ * ```ts
+ * const { data } = await resetFlow({
+ *   client,
+ *   path: {
+ *     flowId: '03b0e5a8-1d3c-4b5f-9c4e-3a0f1b2d6e7f',
+ *   },
+ *   body: {},
+ * });
+ * ```
  */
-export const resetFlow = <ThrowOnError extends boolean = false>(
-  options: Options<ResetFlowData, ThrowOnError>,
-) =>
-  options.client.post<ResetFlowResponses, ResetFlowErrors, ThrowOnError>({
+export const resetFlow = (options: OperationOptions<ResetFlowData>): OperationResult<ResetFlowResponses> =>
+  options.client.post<ResetFlowResponses>({
     url: '/{environmentId}/flows/{flowId}#resetFlow',
     ...options,
     headers: {
