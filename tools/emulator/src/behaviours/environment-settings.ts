@@ -49,7 +49,7 @@ export const environmentSettingsBehaviours: BehaviourFamily = {
     }
     return generic.singletonRead(context);
   },
-  replaceAdministratorSecurity,
+  replaceAdministratorSecurity: replaceAdministratorSecurity,
 };
 
 function replaceAdministratorSecurity(context: BehaviourContext): Reply {

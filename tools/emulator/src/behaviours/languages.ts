@@ -37,8 +37,8 @@ export const languageBehaviours: BehaviourFamily = {
       locale: existing.locale,
     });
   },
-  listTranslations,
-  setTranslations,
+  listTranslations: listTranslations,
+  setTranslations: setTranslations,
 };
 
 function withEnglish(context: BehaviourContext, next: (context: BehaviourContext) => Reply): Reply {
