@@ -5,10 +5,6 @@ import type { Reply } from '../http/reply.js';
 import type { BehaviourContext, BehaviourFamily } from './behaviour.js';
 import { generic, requireItem } from './generic.js';
 
-const domains = '/environments/{environmentId}/customDomains';
-const domain = `${domains}/{customDomainId}`;
-const vendor = 'application/vnd.pingidentity';
-
 /**
  * Custom domains go through PingOne's steps: created as `VERIFICATION_REQUIRED` with a CNAME target,
  * verified (the emulator cannot look up DNS, so every name verifies except those under the reserved
@@ -16,7 +12,7 @@ const vendor = 'application/vnd.pingidentity';
  * is uploaded; the certificate must parse and name the domain.
  */
 export const customDomainBehaviours: BehaviourFamily = {
-  [`POST ${domains}`]: (context) => {
+  createCustomDomain: (context) => {
     const body = isObject(context.body) ? context.body : {};
     const domainName = String(body.domainName).toLowerCase();
     return generic.create(context, {
@@ -25,8 +21,8 @@ export const customDomainBehaviours: BehaviourFamily = {
       status: 'VERIFICATION_REQUIRED',
     });
   },
-  [`POST ${domain} ${vendor}.domainName.verify+json`]: verifyDomain,
-  [`POST ${domain} ${vendor}.certificate.import+json`]: importCertificate,
+  verifyCustomDomain: verifyDomain,
+  importCustomDomainCertificate: importCertificate,
 };
 
 function verifyDomain(context: BehaviourContext): Reply {

@@ -10,20 +10,18 @@ import { activeIdentityPeriods, type PeriodUnit } from './active-identity-period
 import type { BehaviourContext, BehaviourFamily } from './behaviour.js';
 import { generic, newResource } from './generic.js';
 
-const environment = '/environments/{environmentId}';
-
 /**
  * Figures and read-only views of an environment: DaVinci flow policies (the emulator has one, as a
  * DaVinci-enabled environment would), identity counts computed from the directory, and snapshots
  * that capture a stored configuration resource as JSON.
  */
 export const environmentMetricsBehaviours: BehaviourFamily = {
-  [`GET ${environment}/flowPolicies`]: (context) => withFlowPolicy(context, generic.list),
-  [`GET ${environment}/flowPolicies/{flowPolicyId}`]: (context) => withFlowPolicy(context, generic.read),
-  [`GET ${environment}/totalIdentities`]: totalIdentities,
-  [`GET ${environment}/activeIdentityCounts`]: (context) => activeIdentityCounts(context, 'samplingPeriod'),
-  [`GET ${environment}/metrics/activeIdentityCounts`]: (context) => activeIdentityCounts(context),
-  [`POST ${environment}/snapshots`]: createSnapshot,
+  listFlowPolicies: (context) => withFlowPolicy(context, generic.list),
+  getFlowPolicy: (context) => withFlowPolicy(context, generic.read),
+  listTotalIdentities: totalIdentities,
+  listActiveIdentityCounts: (context) => activeIdentityCounts(context, 'samplingPeriod'),
+  listActiveIdentityCountsByDateRange: (context) => activeIdentityCounts(context),
+  createSnapshot: createSnapshot,
 };
 
 function withFlowPolicy(context: BehaviourContext, next: (context: BehaviourContext) => Reply): Reply {

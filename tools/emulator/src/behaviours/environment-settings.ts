@@ -5,8 +5,6 @@ import type { Reply } from '../http/reply.js';
 import type { BehaviourContext, BehaviourFamily } from './behaviour.js';
 import { generic } from './generic.js';
 
-const environment = '/environments/{environmentId}';
-
 /** What administrator security is until changed: PingOne sign-on with enforced MFA. */
 const defaultAdministratorSecurity = {
   authenticationMethod: 'PINGONE',
@@ -23,7 +21,7 @@ const defaultAdministratorSecurity = {
  * security always exists and needs an identity provider unless administrators sign on with PingOne.
  */
 export const environmentSettingsBehaviours: BehaviourFamily = {
-  [`POST ${environment}/rateLimitIpConfigs`]: (context) => {
+  createRateLimitConfiguration: (context) => {
     const value = isObject(context.body) ? String(context.body.value) : '';
     const [address, prefix] = value.split('/');
     const version = isIP(address ?? '');
@@ -35,23 +33,23 @@ export const environmentSettingsBehaviours: BehaviourFamily = {
     }
     return generic.create(context);
   },
-  [`GET ${environment}/recaptchaV2Config`]: (context) => {
+  getRecaptchaConfiguration: (context) => {
     if (!context.store.getSingleton(context.location.key)) {
       throw notFound('The environment has no reCAPTCHA configuration.');
     }
     return generic.singletonRead(context);
   },
-  [`PUT ${environment}/recaptchaV2Config`]: (context) => {
+  replaceRecaptchaConfiguration: (context) => {
     const { secretKey: _secretKey, ...visible } = isObject(context.body) ? context.body : {};
     return generic.singletonReplace(context, visible);
   },
-  [`GET ${environment}/adminConfig`]: (context) => {
+  getAdministratorSecurity: (context) => {
     if (!context.store.getSingleton(context.location.key)) {
       generic.singletonReplace(context, defaultAdministratorSecurity);
     }
     return generic.singletonRead(context);
   },
-  [`PUT ${environment}/adminConfig`]: replaceAdministratorSecurity,
+  replaceAdministratorSecurity: replaceAdministratorSecurity,
 };
 
 function replaceAdministratorSecurity(context: BehaviourContext): Reply {

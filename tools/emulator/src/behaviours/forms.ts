@@ -2,13 +2,10 @@ import { isObject } from '@pingone-sdk/openapi';
 import type { BehaviourContext, BehaviourFamily } from './behaviour.js';
 import { generic } from './generic.js';
 
-const forms = '/environments/{environmentId}/forms';
-const form = `${forms}/{formId}`;
-
 /** Forms: PingOne lists the field types a form uses in `fieldTypes`, for searching forms. */
 export const formBehaviours: BehaviourFamily = {
-  [`POST ${forms}`]: (context) => generic.create(context, withFieldTypes(context)),
-  [`PUT ${form}`]: (context) => generic.replace(context, withFieldTypes(context)),
+  createForm: (context) => generic.create(context, withFieldTypes(context)),
+  replaceForm: (context) => generic.replace(context, withFieldTypes(context)),
 };
 
 function withFieldTypes(context: BehaviourContext): Record<string, unknown> {

@@ -5,22 +5,17 @@ import type { Resource } from '../state/store.js';
 import type { BehaviourContext, BehaviourFamily } from './behaviour.js';
 import { generic, newResource, requireItem } from './generic.js';
 
-const providers = '/environments/{environmentId}/identityProviders';
-const provider = `${providers}/{identityProviderId}`;
-const attributes = `${provider}/attributes`;
-const attribute = `${attributes}/{identityProviderAttributeId}`;
-
 /**
  * Identity providers beyond CRUD: a new provider comes with its core `username` mapping (CORE, which
  * cannot be deleted or renamed), a provider keeps its type, and its mappings go with it.
  */
 export const identityProviderBehaviours: BehaviourFamily = {
-  [`POST ${providers}`]: (context) => {
+  createIdentityProvider: (context) => {
     const reply = generic.create(context);
     addCoreMapping(context, reply.body as Resource);
     return reply;
   },
-  [`PUT ${provider}`]: (context) => {
+  replaceIdentityProvider: (context) => {
     const existing = requireItem(context);
     const body = isObject(context.body) ? context.body : {};
     if (body.type !== existing.type) {
@@ -30,15 +25,15 @@ export const identityProviderBehaviours: BehaviourFamily = {
     }
     return generic.replace(context);
   },
-  [`DELETE ${provider}`]: (context) => {
+  deleteIdentityProvider: (context) => {
     const reply = generic.delete(context);
     const key = `${context.location.key}/attributes`;
     for (const id of [...context.store.items(key).keys()]) context.store.deleteItem(key, id);
     return reply;
   },
-  [`POST ${attributes}`]: (context) =>
+  createIdentityProviderAttribute: (context) =>
     generic.create(context, { ...asObject(context.body), ...owner(context), mappingType: 'CUSTOM' }),
-  [`PUT ${attribute}`]: (context) => {
+  replaceIdentityProviderAttribute: (context) => {
     const existing = requireItem(context);
     const body = asObject(context.body);
     if (existing.mappingType === 'CORE' && body.name !== existing.name) {
@@ -48,7 +43,7 @@ export const identityProviderBehaviours: BehaviourFamily = {
     }
     return generic.replace(context, { ...body, ...owner(context), mappingType: existing.mappingType });
   },
-  [`DELETE ${attribute}`]: (context) => {
+  deleteIdentityProviderAttribute: (context) => {
     if (requireItem(context).mappingType === 'CORE') {
       throw invalidData([
         { code: 'INVALID_VALUE', target: 'mappingType', message: 'The core mapping cannot be deleted.' },

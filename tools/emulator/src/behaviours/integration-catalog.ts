@@ -5,11 +5,6 @@ import type { Resource } from '../state/store.js';
 import type { BehaviourContext, BehaviourFamily } from './behaviour.js';
 import { generic, newResource } from './generic.js';
 
-const integrations = '/environments/{environmentId}/integrations';
-const integration = `${integrations}/{integrationId}`;
-const versions = `${integration}/versions`;
-const version = `${versions}/{integrationVersionId}`;
-
 /** A small stand-in for Ping's catalog: one integration with a kit and a SAML template. */
 const catalogue = {
   integration: {
@@ -45,14 +40,13 @@ const catalogue = {
  * use. A version's asset is a zip archive, answered as bytes.
  */
 export const integrationCatalogBehaviours: BehaviourFamily = {
-  [`GET ${integrations}`]: (context) => withCatalogue(context, generic.list),
-  [`GET ${integration}`]: (context) => withCatalogue(context, generic.read),
-  [`GET ${versions}`]: (context) => withCatalogue(context, generic.list),
-  [`GET ${version}`]: (context) => withCatalogue(context, generic.read),
-  [`GET ${version}/asset`]: (context) => withCatalogue(context, downloadAsset),
-  [`GET ${version}/attributes`]: (context) => withCatalogue(context, generic.list),
-  [`GET ${version}/attributes/{integrationVersionAttributeId}`]: (context) =>
-    withCatalogue(context, generic.read),
+  listIntegrations: (context) => withCatalogue(context, generic.list),
+  getIntegration: (context) => withCatalogue(context, generic.read),
+  listIntegrationVersions: (context) => withCatalogue(context, generic.list),
+  getIntegrationVersion: (context) => withCatalogue(context, generic.read),
+  downloadIntegrationVersionAsset: (context) => withCatalogue(context, downloadAsset),
+  listIntegrationVersionAttributes: (context) => withCatalogue(context, generic.list),
+  getIntegrationVersionAttribute: (context) => withCatalogue(context, generic.read),
 };
 
 function withCatalogue(context: BehaviourContext, next: (context: BehaviourContext) => Reply): Reply {

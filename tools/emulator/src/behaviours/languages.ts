@@ -7,10 +7,6 @@ import type { BehaviourContext, BehaviourFamily } from './behaviour.js';
 import { assertNotDefault, nextDefault, takeDefault } from './default-flag.js';
 import { generic, newResource, requireItem } from './generic.js';
 
-const languages = '/environments/{environmentId}/languages';
-const language = `${languages}/{languageId}`;
-const statuses = `${language}/status`;
-const translations = '/environments/{environmentId}/translations/{locale}';
 const noun = 'language';
 
 /**
@@ -20,12 +16,12 @@ const noun = 'language';
  * per locale of an existing language.
  */
 export const languageBehaviours: BehaviourFamily = {
-  [`GET ${languages}`]: (context) => withEnglish(context, generic.list),
-  [`GET ${language}`]: (context) => withEnglish(context, generic.read),
-  [`POST ${languages}`]: (context) => withEnglish(context, createLanguage),
-  [`PUT ${language}`]: (context) => withEnglish(context, replaceLanguage),
-  [`DELETE ${language}`]: (context) => withEnglish(context, deleteLanguage),
-  [`POST ${statuses}`]: (context) => {
+  listLanguages: (context) => withEnglish(context, generic.list),
+  getLanguage: (context) => withEnglish(context, generic.read),
+  createLanguage: (context) => withEnglish(context, createLanguage),
+  replaceLanguage: (context) => withEnglish(context, replaceLanguage),
+  deleteLanguage: (context) => withEnglish(context, deleteLanguage),
+  createLanguageLocalizationStatus: (context) => {
     const languageId = context.pathParameters.languageId ?? '';
     return generic.create(context, {
       ...asObject(context.body),
@@ -33,7 +29,7 @@ export const languageBehaviours: BehaviourFamily = {
       locale: { id: languageId },
     });
   },
-  [`PUT ${statuses}/{localizationStatusId}`]: (context) => {
+  replaceLanguageLocalizationStatus: (context) => {
     const existing = requireItem(context);
     return generic.replace(context, {
       ...asObject(context.body),
@@ -41,8 +37,8 @@ export const languageBehaviours: BehaviourFamily = {
       locale: existing.locale,
     });
   },
-  [`GET ${translations}`]: listTranslations,
-  [`PUT ${translations}`]: setTranslations,
+  listTranslations: listTranslations,
+  setTranslations: setTranslations,
 };
 
 function withEnglish(context: BehaviourContext, next: (context: BehaviourContext) => Reply): Reply {

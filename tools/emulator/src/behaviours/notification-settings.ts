@@ -6,13 +6,6 @@ import type { BehaviourContext, BehaviourFamily } from './behaviour.js';
 import { takeDefault } from './default-flag.js';
 import { generic } from './generic.js';
 
-const settings = '/environments/{environmentId}/notificationsSettings';
-const emailDelivery = `${settings}/emailDeliverySettings`;
-const phoneProviders = `${settings}/phoneDeliverySettings`;
-const phoneProvider = `${phoneProviders}/{phoneDeliverySettingsId}`;
-const policies = '/environments/{environmentId}/notificationsPolicies';
-const policy = `${policies}/{notificationsPolicyId}`;
-
 /** What an environment's notification settings are until changed, and again after a reset. */
 const defaultSettings = { deliveryMode: 'ALL', smsProvidersFallbackChain: ['PINGONE_TWILIO'] };
 
@@ -22,25 +15,25 @@ const defaultSettings = { deliveryMode: 'ALL', smsProvidersFallbackChain: ['PING
  * secrets of email servers and phone providers are never answered, and one policy at most is default.
  */
 export const notificationSettingsBehaviours: BehaviourFamily = {
-  [`GET ${settings}`]: (context) => {
+  getNotificationsSettings: (context) => {
     if (!context.store.getSingleton(context.location.key)) resetSettings(context);
     return generic.singletonRead(context);
   },
-  [`DELETE ${settings}`]: (context) => {
+  resetNotificationsSettings: (context) => {
     resetSettings(context);
     return generic.singletonRead(context);
   },
-  [`GET ${emailDelivery}`]: (context) => {
+  getEmailDeliverySettings: (context) => {
     if (!context.store.getSingleton(context.location.key)) {
       throw notFound('The environment sends email through the PingOne email service.');
     }
     return generic.singletonRead(context);
   },
-  [`PUT ${emailDelivery}`]: (context) => generic.singletonReplace(context, withoutSecrets(context.body)),
-  [`POST ${phoneProviders}`]: (context) => generic.create(context, checkedProvider(context)),
-  [`PUT ${phoneProvider}`]: (context) => generic.replace(context, checkedProvider(context)),
-  [`POST ${policies}`]: (context) => keepOneDefault(context, generic.create(context)),
-  [`PUT ${policy}`]: (context) => keepOneDefault(context, generic.replace(context)),
+  replaceEmailDeliverySettings: (context) => generic.singletonReplace(context, withoutSecrets(context.body)),
+  createPhoneDeliverySettings: (context) => generic.create(context, checkedProvider(context)),
+  replacePhoneDeliverySettings: (context) => generic.replace(context, checkedProvider(context)),
+  createNotificationsPolicy: (context) => keepOneDefault(context, generic.create(context)),
+  replaceNotificationsPolicy: (context) => keepOneDefault(context, generic.replace(context)),
 };
 
 function resetSettings(context: BehaviourContext): void {

@@ -8,11 +8,6 @@ import type { Resource } from '../state/store.js';
 import type { BehaviourContext, BehaviourFamily } from './behaviour.js';
 import { generic, newResource, requireItem } from './generic.js';
 
-const templates = '/environments/{environmentId}/templates';
-const template = `${templates}/{templateName}`;
-const contents = `${template}/contents`;
-const content = `${contents}/{contentId}`;
-
 type Method = 'Email' | 'SMS' | 'Voice' | 'Push';
 const allMethods: readonly Method[] = ['Email', 'SMS', 'Voice', 'Push'];
 const credential: readonly Method[] = ['Email', 'SMS', 'Push'];
@@ -59,21 +54,21 @@ const methodsOf = (name: string): readonly Method[] => knownMethods[name] ?? all
  * method and variant. Variants are renamed or deleted in bulk through a `variant` filter.
  */
 export const notificationTemplateBehaviours: BehaviourFamily = {
-  [`GET ${templates}`]: (context) => {
+  listNotificationTemplates: (context) => {
     ensureCatalogue(context);
     return generic.list(context);
   },
-  [`GET ${template}`]: (context) => {
+  getNotificationTemplate: (context) => {
     ensureCatalogue(context);
     return generic.read(context);
   },
-  [`POST ${contents}`]: (context) => generic.create(context, checkedContent(context)),
-  [`PUT ${content}`]: (context) => {
+  createNotificationTemplateContent: (context) => generic.create(context, checkedContent(context)),
+  replaceNotificationTemplateContent: (context) => {
     requireItem(context);
     return generic.replace(context, checkedContent(context));
   },
-  [`PATCH ${contents}`]: renameVariants,
-  [`DELETE ${contents}`]: deleteVariants,
+  renameNotificationTemplateContentVariants: renameVariants,
+  deleteNotificationTemplateContentVariants: deleteVariants,
 };
 
 function ensureCatalogue(context: BehaviourContext): void {

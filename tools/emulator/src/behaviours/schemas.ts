@@ -6,11 +6,6 @@ import type { Resource } from '../state/store.js';
 import type { BehaviourContext, BehaviourFamily } from './behaviour.js';
 import { generic, newResource, requireItem } from './generic.js';
 
-const schemas = '/environments/{environmentId}/schemas';
-const schema = `${schemas}/{schemaId}`;
-const attributes = `${schema}/attributes`;
-const attribute = `${attributes}/{schemaAttributeId}`;
-
 type Seed = [name: string, schemaType: 'CORE' | 'STANDARD', type: string, extra?: Resource];
 const text = (name: string): Resource => ({ name, type: 'STRING', enabled: true });
 
@@ -35,19 +30,19 @@ const standardChanges = new Set(['displayName', 'description', 'enabled']);
  * their type is fixed once created.
  */
 export const schemaBehaviours: BehaviourFamily = {
-  [`GET ${schemas}`]: (context) => withUserSchema(context, generic.list),
-  [`GET ${schema}`]: (context) =>
+  listSchemas: (context) => withUserSchema(context, generic.list),
+  getSchema: (context) =>
     withUserSchema(context, (inner) => {
       const reply = generic.read(inner);
       const items = [...inner.store.items(`${inner.location.key}/attributes`).values()];
       return { ...reply, body: { ...(reply.body as Resource), attributes: items } };
     }),
-  [`GET ${attributes}`]: (context) => withUserSchema(context, generic.list),
-  [`GET ${attribute}`]: (context) => withUserSchema(context, generic.read),
-  [`POST ${attributes}`]: (context) => withUserSchema(context, createAttribute),
-  [`PATCH ${attribute}`]: (context) => withUserSchema(context, updateAttribute),
-  [`PUT ${attribute}`]: (context) => withUserSchema(context, replaceAttribute),
-  [`DELETE ${attribute}`]: (context) =>
+  listSchemaAttributes: (context) => withUserSchema(context, generic.list),
+  getSchemaAttribute: (context) => withUserSchema(context, generic.read),
+  createSchemaAttribute: (context) => withUserSchema(context, createAttribute),
+  updateSchemaAttribute: (context) => withUserSchema(context, updateAttribute),
+  replaceSchemaAttribute: (context) => withUserSchema(context, replaceAttribute),
+  deleteSchemaAttribute: (context) =>
     withUserSchema(context, (inner) => {
       requireCustom(requireItem(inner), 'deleted');
       return generic.delete(inner);
