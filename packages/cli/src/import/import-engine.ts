@@ -1,10 +1,10 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   type Client,
   ConnectionError,
   PingOneError,
   RateLimitError,
   ServerError,
-  sleep,
   TimeoutError,
 } from '@pingone-sdk/core';
 import { createUser, importUser, listUsers } from '@pingone-sdk/management';
