@@ -4,8 +4,13 @@ import { errorCodesByStatus, errorDetailCodesByStatus } from './error-codes.js';
 
 type Schemas = Record<string, { enum?: string[]; 'x-pingone-codes-by-status'?: Record<string, string[]> }>;
 
-describe.each(['management', 'images'])('error codes of spec/%s', (service) => {
-  const schemas = (loadServiceDocument(service) as { components: { schemas: Schemas } }).components.schemas;
+const documents = {
+  management: await loadServiceDocument('management'),
+  images: await loadServiceDocument('images'),
+};
+
+describe.each(['management', 'images'] as const)('error codes of spec/%s', (service) => {
+  const schemas = (documents[service] as unknown as { components: { schemas: Schemas } }).components.schemas;
 
   it.each([
     ['ErrorCode', errorCodesByStatus],

@@ -44,7 +44,7 @@ const { data } = await ${operation}({ client, path: { userId: 'ada' } });
 export const username: string = data.username;
 `;
 
-const document = loadServiceDocument('management');
+const document = await loadServiceDocument('management');
 const doubled = doubleDocument(document);
 await declarationPackage('today', document);
 await declarationPackage('doubled', doubled);
