@@ -7,6 +7,7 @@ import type {
 import { InvalidArgumentError } from './errors.js';
 import { optionalText, requireNumber, requireText } from './internal/validate.js';
 
+// `none` last: it is cut off where public clients are not allowed.
 const methods: readonly ClientAuthenticationMethod[] = [
   'client_secret_basic',
   'client_secret_post',
@@ -37,10 +38,6 @@ export interface ClientAuthenticationTarget {
   now?: () => number;
 }
 
-function isCryptoKey(value: unknown): value is CryptoKey {
-  return typeof CryptoKey !== 'undefined' && value instanceof CryptoKey;
-}
-
 /**
  * The one place that turns an application's credentials into client authentication. Everything is
  * checked here, before any request; the JWT signer (and jose with it) loads on the first assertion only,
@@ -52,9 +49,9 @@ export function createClientAuthenticator(
 ): ClientAuthenticator {
   const clientId = requireText(options.clientId, 'clientId');
   const clientSecret = optionalText(options.clientSecret, 'clientSecret');
-  const privateKey = options.privateKey;
+  const { privateKey, authMethod } = options;
   const method =
-    options.authMethod ??
+    authMethod ??
     (clientSecret !== undefined
       ? 'client_secret_basic'
       : privateKey !== undefined
@@ -65,27 +62,24 @@ export function createClientAuthenticator(
   if (method === undefined) {
     throw new InvalidArgumentError('clientSecret', 'a client secret, or a `privateKey` for private_key_jwt');
   }
-  const allowed = target.allowNone ? methods : methods.filter((name) => name !== 'none');
+  const allowed = target.allowNone ? methods : methods.slice(0, -1);
   if (!allowed.includes(method)) {
     throw new InvalidArgumentError('authMethod', `one of ${allowed.join(', ')}, got ${String(method)}`);
   }
   if (method.startsWith('client_secret') && clientSecret === undefined) {
     throw new InvalidArgumentError('clientSecret', `the application's secret (required by ${method})`);
   }
-  if (method === 'private_key_jwt') {
-    if (
-      !(
-        typeof privateKey === 'string' ||
-        isCryptoKey(privateKey) ||
-        (privateKey && typeof privateKey === 'object')
-      )
-    ) {
-      throw new InvalidArgumentError(
-        'privateKey',
-        'a PKCS#8 PEM string, a private JWK or a CryptoKey (required by private_key_jwt)',
-      );
-    }
-    if (typeof privateKey === 'string') requireText(privateKey, 'privateKey');
+  // A CryptoKey and a JWK are both objects; which one it is, and whether it is usable, the signer finds out.
+  if (
+    method === 'private_key_jwt' &&
+    (typeof privateKey === 'string'
+      ? privateKey.trim() === ''
+      : !(privateKey && typeof privateKey === 'object'))
+  ) {
+    throw new InvalidArgumentError(
+      'privateKey',
+      'a PKCS#8 PEM string, a private JWK or a CryptoKey (required by private_key_jwt)',
+    );
   }
   const privateKeyId = optionalText(options.privateKeyId, 'privateKeyId');
   const audience = options.assertionAudience ?? 'tokenEndpoint';
@@ -110,7 +104,7 @@ export function createClientAuthenticator(
       module.createAssertionSigner({
         algorithm: method === 'client_secret_jwt' ? 'HS256' : 'RS256',
         key: method === 'client_secret_jwt' ? (clientSecret as string) : (privateKey as PrivateKeyInput),
-        ...(privateKeyId === undefined ? {} : { keyId: privateKeyId }),
+        keyId: privateKeyId,
         clientId,
         audience: audience === 'issuer' ? target.issuer : `${target.issuer}/token`,
         lifetimeSeconds,
@@ -128,19 +122,18 @@ export function createClientAuthenticator(
   return {
     method,
     async authenticate(): Promise<ClientAuthentication> {
-      switch (method) {
-        case 'client_secret_basic':
-          return {
-            headers: { authorization: basicCredentials(clientId, clientSecret as string) },
-            fields: {},
-          };
-        case 'client_secret_post':
-          return { headers: {}, fields: { client_id: clientId, client_secret: clientSecret as string } };
-        case 'none':
-          return { headers: {}, fields: { client_id: clientId } };
-        default:
-          return { headers: {}, fields: await assertionFields() };
+      if (method === 'client_secret_basic') {
+        return { headers: { authorization: basicCredentials(clientId, clientSecret as string) }, fields: {} };
       }
+      return {
+        headers: {},
+        fields:
+          method === 'client_secret_post'
+            ? { client_id: clientId, client_secret: clientSecret as string }
+            : method === 'none'
+              ? { client_id: clientId }
+              : await assertionFields(),
+      };
     },
   };
 }

@@ -82,15 +82,15 @@ export function clientCredentials(options: ClientCredentialsOptions): TokenProvi
   // retries only where PingOne refused the POST unprocessed (429, 503).
   const http = createClient({
     baseUrl: new URL(issuer).origin,
-    ...(options.timeout !== undefined && { timeout: options.timeout }),
-    ...(options.fetch !== undefined && { fetch: options.fetch }),
+    timeout: options.timeout,
+    fetch: options.fetch,
   });
   const tokenEndpoint = `${issuer}/token`;
 
   const requestToken = async (): Promise<IssuedToken> => {
     const { data, response } = await postAuthenticatedForm(http, {
       url: tokenEndpoint,
-      fields: { grant_type: 'client_credentials', ...(scope === undefined ? {} : { scope }) },
+      fields: { grant_type: 'client_credentials', scope },
       authenticator,
       clientOnly: true,
     });
@@ -107,8 +107,6 @@ export function clientCredentials(options: ClientCredentialsOptions): TokenProvi
     return { accessToken: body.access_token, expiresIn: Number.isFinite(expiresIn) ? expiresIn : 3600 };
   };
 
-  const provider = createTokenCache(requestToken, {
-    ...(options.refreshWindowSeconds !== undefined && { refreshWindowSeconds: options.refreshWindowSeconds }),
-  });
+  const provider = createTokenCache(requestToken, { refreshWindowSeconds: options.refreshWindowSeconds });
   return concealFromInspection(provider, `ClientCredentialsTokenProvider ${options.clientId}`);
 }
