@@ -89,34 +89,32 @@ export function createClientAuthenticator(
       `'tokenEndpoint' or 'issuer', got ${String(audience)}`,
     );
   }
-  const lifetimeSeconds =
-    options.assertionLifetimeSeconds === undefined
-      ? 60
-      : requireNumber(options.assertionLifetimeSeconds, 'assertionLifetimeSeconds', {
-          minimum: 1,
-          unit: 'seconds',
-        });
-  const now = target.now ?? Date.now;
+  const lifetimeSeconds = requireNumber(options.assertionLifetimeSeconds ?? 60, 'assertionLifetimeSeconds', {
+    minimum: 1,
+    unit: 'seconds',
+  });
+  const hmac = method === 'client_secret_jwt';
 
   let sign: Promise<() => Promise<Record<string, string>>> | undefined;
   const assertionFields = async (): Promise<Record<string, string>> => {
-    sign ??= import('./internal/client-assertion-signer.js').then((module) =>
-      module.createAssertionSigner({
-        algorithm: method === 'client_secret_jwt' ? 'HS256' : 'RS256',
-        key: method === 'client_secret_jwt' ? (clientSecret as string) : (privateKey as PrivateKeyInput),
-        keyId: privateKeyId,
-        clientId,
-        audience: audience === 'issuer' ? target.issuer : `${target.issuer}/token`,
-        lifetimeSeconds,
-        now,
-      }),
-    );
-    const loading = sign;
-    // A key that failed to load is not kept: the next request reports the problem again.
-    loading.catch(() => {
-      if (sign === loading) sign = undefined;
-    });
-    return (await loading)();
+    sign ??= import('./internal/client-assertion-signer.js')
+      .then((module) =>
+        module.createAssertionSigner({
+          algorithm: hmac ? 'HS256' : 'RS256',
+          key: (hmac ? clientSecret : privateKey) as PrivateKeyInput,
+          keyId: privateKeyId,
+          clientId,
+          audience: audience === 'issuer' ? target.issuer : `${target.issuer}/token`,
+          lifetimeSeconds,
+          now: target.now ?? Date.now,
+        }),
+      )
+      .catch((error: unknown) => {
+        // A key that failed to load is not kept: the next request reports the problem again.
+        sign = undefined;
+        throw error;
+      });
+    return (await sign)();
   };
 
   return {

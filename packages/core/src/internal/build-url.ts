@@ -3,17 +3,14 @@ import { InvalidArgumentError } from '../errors.js';
 const placeholder = /\{([^}]+)\}/g;
 
 function pathValue(name: string, value: unknown): string {
-  // The shared rule for text (internal/validate.ts): blank is refused, white space alone included.
-  if ((typeof value !== 'string' && typeof value !== 'number') || String(value).trim() === '') {
+  const text = typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+  // The shared rule for text (internal/validate.ts): blank is refused, white space alone included. "." and
+  // ".." survive percent-encoding and would be resolved as dot segments, changing the path.
+  if (text.trim() === '' || text === '.' || text === '..') {
     throw new InvalidArgumentError(
       `path.${name}`,
-      `a non-blank string, got ${typeof value === 'string' ? JSON.stringify(value) : typeof value}`,
+      `a non-blank id other than "." and "..", got ${typeof value === 'string' ? JSON.stringify(value) : typeof value}`,
     );
-  }
-  const text = String(value);
-  // "." and ".." survive percent-encoding and would be resolved as dot segments, changing the path.
-  if (text === '.' || text === '..') {
-    throw new InvalidArgumentError(`path.${name}`, `an id, not the dot segment ${JSON.stringify(text)}`);
   }
   return encodeURIComponent(text);
 }
@@ -23,11 +20,7 @@ function appendQuery(url: string, query: Record<string, unknown> | undefined): s
   const search = new URLSearchParams();
   for (const [name, value] of Object.entries(query)) {
     if (value === undefined || value === null) continue;
-    if (Array.isArray(value)) {
-      for (const item of value) search.append(name, String(item));
-    } else {
-      search.append(name, String(value));
-    }
+    for (const item of Array.isArray(value) ? value : [value]) search.append(name, String(item));
   }
   const text = search.toString();
   return text ? `${url}${url.includes('?') ? '&' : '?'}${text}` : url;

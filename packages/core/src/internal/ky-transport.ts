@@ -28,13 +28,15 @@ export interface TransportSettings {
 const hookNames = ['beforeRequest', 'beforeRetry', 'afterResponse', 'beforeError'] as const;
 
 function checkHooks(hooks: ClientHooks | undefined): void {
-  if (hooks === undefined) return;
-  for (const [name, list] of Object.entries(hooks)) {
-    if (!(hookNames as readonly string[]).includes(name)) {
-      throw new InvalidArgumentError(`hooks.${name}`, `one of ${hookNames.join(', ')}`);
-    }
-    if (list !== undefined && !(Array.isArray(list) && list.every((hook) => typeof hook === 'function'))) {
-      throw new InvalidArgumentError(`hooks.${name}`, 'an array of functions, as ky takes them');
+  for (const [name, list] of Object.entries(hooks ?? {})) {
+    if (
+      !(hookNames as readonly string[]).includes(name) ||
+      (list !== undefined && !(Array.isArray(list) && list.every((hook) => typeof hook === 'function')))
+    ) {
+      throw new InvalidArgumentError(
+        `hooks.${name}`,
+        `an array of functions, as ky takes them, under one of ${hookNames.join(', ')}`,
+      );
     }
   }
 }
