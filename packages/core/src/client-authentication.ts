@@ -5,7 +5,7 @@ import type {
   PrivateKeyInput,
 } from './client-authentication-options.js';
 import { InvalidArgumentError } from './errors.js';
-import { optionalText, requireNumber, requireText } from './internal/validate.js';
+import { optionalText, requireNumber, requireOneOf, requireText } from './internal/validate.js';
 
 // `none` last: it is cut off where public clients are not allowed.
 const methods: readonly ClientAuthenticationMethod[] = [
@@ -62,10 +62,7 @@ export function createClientAuthenticator(
   if (method === undefined) {
     throw new InvalidArgumentError('clientSecret', 'a client secret, or a `privateKey` for private_key_jwt');
   }
-  const allowed = target.allowNone ? methods : methods.slice(0, -1);
-  if (!allowed.includes(method)) {
-    throw new InvalidArgumentError('authMethod', `one of ${allowed.join(', ')}, got ${String(method)}`);
-  }
+  requireOneOf(method, target.allowNone ? methods : methods.slice(0, -1), 'authMethod');
   if (method.startsWith('client_secret') && clientSecret === undefined) {
     throw new InvalidArgumentError('clientSecret', `the application's secret (required by ${method})`);
   }
@@ -76,19 +73,14 @@ export function createClientAuthenticator(
       ? privateKey.trim() === ''
       : !(privateKey && typeof privateKey === 'object'))
   ) {
-    throw new InvalidArgumentError(
-      'privateKey',
-      'a PKCS#8 PEM string, a private JWK or a CryptoKey (required by private_key_jwt)',
-    );
+    throw new InvalidArgumentError('privateKey', 'a PKCS#8 PEM, a private JWK or a CryptoKey');
   }
   const privateKeyId = optionalText(options.privateKeyId, 'privateKeyId');
-  const audience = options.assertionAudience ?? 'tokenEndpoint';
-  if (audience !== 'tokenEndpoint' && audience !== 'issuer') {
-    throw new InvalidArgumentError(
-      'assertionAudience',
-      `'tokenEndpoint' or 'issuer', got ${String(audience)}`,
-    );
-  }
+  const audience = requireOneOf(
+    options.assertionAudience ?? 'tokenEndpoint',
+    ['tokenEndpoint', 'issuer'],
+    'assertionAudience',
+  );
   const lifetimeSeconds = requireNumber(options.assertionLifetimeSeconds ?? 60, 'assertionLifetimeSeconds', {
     minimum: 1,
     unit: 'seconds',

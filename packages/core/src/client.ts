@@ -11,10 +11,10 @@ import { buildUrl } from './internal/build-url.js';
 import { concealFromInspection } from './internal/conceal.js';
 import { errorFromResponse } from './internal/error-from-response.js';
 import { checkHeader } from './internal/header-syntax.js';
-import { attemptStartOf, createKyTransport } from './internal/ky-transport.js';
+import { attemptStarts, createKyTransport } from './internal/ky-transport.js';
 import { linkedSignal } from './internal/linked-signal.js';
 import { readBody, textOf } from './internal/read-body.js';
-import { optionalText, optionalTimeout, requireText } from './internal/validate.js';
+import { optionalText, optionalTimeout, requireOneOf, requireText } from './internal/validate.js';
 import { apiUrlOf, checkBaseUrl } from './regions.js';
 import { toKyRetry } from './retry-policy.js';
 import type { TokenProvider } from './token-provider.js';
@@ -112,10 +112,10 @@ export function createClient(config: ClientConfig = {}): Client {
       }
     } else url = buildUrl(baseUrl, url, options.path, defaultEnvironmentId, options.query);
     const callTimeout = optionalTimeout(options.timeout, 'timeout');
-    const redirect = options.redirect;
-    if (redirect !== undefined && redirect !== 'follow' && redirect !== 'manual') {
-      throw new InvalidArgumentError('redirect', `'follow' or 'manual', got ${JSON.stringify(redirect)}`);
-    }
+    const redirect =
+      options.redirect === undefined
+        ? undefined
+        : requireOneOf(options.redirect, ['follow', 'manual'] as const, 'redirect');
     const attemptTimeout = callTimeout ?? timeout;
     const late = (still = '') =>
       new TimeoutError(`${method} ${url} took longer than ${attemptTimeout} ms${still}`, attemptTimeout);
@@ -198,7 +198,11 @@ export function createClient(config: ClientConfig = {}): Client {
         response = await send();
       }
       logger?.debug(`← ${response.status} ${method} ${url} (${Date.now() - startedAt} ms)`);
-      if (redirect === 'manual' && isRedirect(response)) {
+      // A redirect answer: a 3xx, or the opaque stand-in browsers give for one.
+      if (
+        redirect === 'manual' &&
+        (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400))
+      ) {
         await response.body?.cancel();
         return { data: undefined as TData, response };
       }
@@ -208,7 +212,7 @@ export function createClient(config: ClientConfig = {}): Client {
       if (bodyless) await response.body?.cancel();
       else {
         // ky's timeout ends when the headers arrive; the rest of the same attempt's time is for the body.
-        const elapsed = performance.now() - (attemptStartOf(response) ?? sentAt);
+        const elapsed = performance.now() - (attemptStarts.get(response) ?? sentAt);
         readingBody = true;
         const reading = readBody(
           response.body as ReadableStream<Uint8Array<ArrayBuffer>>,
@@ -252,9 +256,4 @@ export function createClient(config: ClientConfig = {}): Client {
     client[method.toLowerCase()] = (options: RequestOptions) => call(options, method);
   }
   return concealFromInspection(client, `PingOneClient ${baseUrl}`);
-}
-
-/** A redirect answer: a 3xx, or the opaque stand-in browsers give for one. */
-function isRedirect(response: Response): boolean {
-  return response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
 }

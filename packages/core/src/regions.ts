@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from './errors.js';
-import { requireText } from './internal/validate.js';
+import { requireOneOf, requireText } from './internal/validate.js';
 
 /**
  * PingOne's regions. Each serves the management API at `https://api.pingone.{tld}/v1` and the auth
@@ -21,14 +21,8 @@ export const defaultRegion: Region = 'NA';
 
 /** `https://{host}.pingone.{tld}` of a region. */
 function originOf(host: 'api' | 'auth', region: Region): string {
-  const topLevelDomain = topLevelDomains[region];
-  if (topLevelDomain === undefined) {
-    throw new InvalidArgumentError(
-      'region',
-      `one of ${Object.keys(topLevelDomains).join(', ')}, got ${String(region)}`,
-    );
-  }
-  return `https://${host}.pingone.${topLevelDomain}`;
+  const known = requireOneOf(region, Object.keys(topLevelDomains) as Region[], 'region');
+  return `https://${host}.pingone.${topLevelDomains[known]}`;
 }
 
 /** The management API base URL of a region, e.g. `https://api.pingone.eu/v1`. */
@@ -66,7 +60,7 @@ export function checkBaseUrl(value: unknown, parameter: string): string {
   ) {
     throw new InvalidArgumentError(
       parameter,
-      'an https:// URL (plain http:// only for loopback hosts), absolute, without query or fragment',
+      'an https:// URL (http:// for loopback hosts) without query or fragment',
     );
   }
   return url.href.replace(/\/+$/, '');

@@ -24,6 +24,14 @@ export function requireText(value: unknown, parameter: string): string {
   return value;
 }
 
+/** One of the `allowed` values, compared with `===`. */
+export function requireOneOf<T>(value: unknown, allowed: readonly T[], parameter: string): T {
+  if (!allowed.includes(value as T)) {
+    throw new InvalidArgumentError(parameter, `one of ${allowed.join(', ')}, got ${String(value)}`);
+  }
+  return value as T;
+}
+
 /** Like {@link requireText}, for an option that may be left out. */
 export function optionalText(value: unknown, parameter: string): string | undefined {
   return value === undefined ? undefined : requireText(value, parameter);
@@ -35,7 +43,7 @@ export function requireNumber(
   parameter: string,
   bounds: { minimum?: number; maximum?: number; integer?: boolean; unit?: string } = {},
 ): number {
-  const { minimum = Number.NEGATIVE_INFINITY, maximum = Number.POSITIVE_INFINITY, integer, unit } = bounds;
+  const { minimum = -Infinity, maximum = Infinity, integer, unit } = bounds;
   if (
     typeof value === 'number' &&
     Number.isFinite(value) &&
@@ -46,9 +54,9 @@ export function requireNumber(
     return value;
   }
   const range =
-    maximum < Number.POSITIVE_INFINITY
+    maximum < Infinity
       ? `, from ${minimum} to ${maximum}`
-      : minimum > Number.NEGATIVE_INFINITY
+      : minimum > -Infinity
         ? `, ${minimum} or more`
         : '';
   const got = typeof value === 'number' || typeof value === 'boolean' ? value : typeof value;
