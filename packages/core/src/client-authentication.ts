@@ -59,13 +59,14 @@ export function createClientAuthenticator(
         : target.allowNone
           ? 'none'
           : undefined);
-  if (method === undefined) {
-    throw new InvalidArgumentError('clientSecret', 'a client secret, or a `privateKey` for private_key_jwt');
+  // Checked before the method itself: with neither a secret nor a key, the secret is what is missing.
+  if (method === undefined || (/^client_secret/.test(method) && clientSecret === undefined)) {
+    throw new InvalidArgumentError(
+      'clientSecret',
+      "the application's secret (or a `privateKey` for private_key_jwt)",
+    );
   }
   requireOneOf(method, target.allowNone ? methods : methods.slice(0, -1), 'authMethod');
-  if (method.startsWith('client_secret') && clientSecret === undefined) {
-    throw new InvalidArgumentError('clientSecret', `the application's secret (required by ${method})`);
-  }
   // A CryptoKey and a JWK are both objects; which one it is, and whether it is usable, the signer finds out.
   if (
     method === 'private_key_jwt' &&

@@ -46,12 +46,7 @@ export function checkBaseUrl(value: unknown, parameter: string): string {
   } catch (error) {
     if (error instanceof InvalidArgumentError) throw error;
   }
-  const hostname = url?.hostname ?? '';
-  const loopback =
-    hostname === 'localhost' ||
-    hostname.endsWith('.localhost') ||
-    hostname === '[::1]' ||
-    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+  const loopback = /^(?:(?:.+\.)?localhost|\[::1\]|127(?:\.\d{1,3}){3})$/.test(url?.hostname ?? '');
   if (
     !url ||
     !(url.protocol === 'https:' || (url.protocol === 'http:' && loopback)) ||

@@ -45,7 +45,7 @@ export function buildUrl(
     if (value === undefined && name === 'environmentId') {
       throw new InvalidArgumentError(
         'path.environmentId',
-        'an environment id: set `environmentId` when creating the client or pass `path.environmentId`',
+        "an environment id, from the client's `environmentId` or this call's path",
       );
     }
     return pathValue(name, value);
