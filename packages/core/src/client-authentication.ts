@@ -5,8 +5,9 @@ import type {
   PrivateKeyInput,
 } from './client-authentication-options.js';
 import { InvalidArgumentError } from './errors.js';
-import { optionalText, requireNumber, requireText } from './internal/validate.js';
+import { optionalText, requireNumber, requireOneOf, requireText } from './internal/validate.js';
 
+// `none` last: it is cut off where public clients are not allowed.
 const methods: readonly ClientAuthenticationMethod[] = [
   'client_secret_basic',
   'client_secret_post',
@@ -37,10 +38,6 @@ export interface ClientAuthenticationTarget {
   now?: () => number;
 }
 
-function isCryptoKey(value: unknown): value is CryptoKey {
-  return typeof CryptoKey !== 'undefined' && value instanceof CryptoKey;
-}
-
 /**
  * The one place that turns an application's credentials into client authentication. Everything is
  * checked here, before any request; the JWT signer (and jose with it) loads on the first assertion only,
@@ -52,9 +49,9 @@ export function createClientAuthenticator(
 ): ClientAuthenticator {
   const clientId = requireText(options.clientId, 'clientId');
   const clientSecret = optionalText(options.clientSecret, 'clientSecret');
-  const privateKey = options.privateKey;
+  const { privateKey, authMethod } = options;
   const method =
-    options.authMethod ??
+    authMethod ??
     (clientSecret !== undefined
       ? 'client_secret_basic'
       : privateKey !== undefined
@@ -62,85 +59,72 @@ export function createClientAuthenticator(
         : target.allowNone
           ? 'none'
           : undefined);
-  if (method === undefined) {
-    throw new InvalidArgumentError('clientSecret', 'a client secret, or a `privateKey` for private_key_jwt');
-  }
-  const allowed = target.allowNone ? methods : methods.filter((name) => name !== 'none');
-  if (!allowed.includes(method)) {
-    throw new InvalidArgumentError('authMethod', `one of ${allowed.join(', ')}, got ${String(method)}`);
-  }
-  if (method.startsWith('client_secret') && clientSecret === undefined) {
-    throw new InvalidArgumentError('clientSecret', `the application's secret (required by ${method})`);
-  }
-  if (method === 'private_key_jwt') {
-    if (
-      !(
-        typeof privateKey === 'string' ||
-        isCryptoKey(privateKey) ||
-        (privateKey && typeof privateKey === 'object')
-      )
-    ) {
-      throw new InvalidArgumentError(
-        'privateKey',
-        'a PKCS#8 PEM string, a private JWK or a CryptoKey (required by private_key_jwt)',
-      );
-    }
-    if (typeof privateKey === 'string') requireText(privateKey, 'privateKey');
-  }
-  const privateKeyId = optionalText(options.privateKeyId, 'privateKeyId');
-  const audience = options.assertionAudience ?? 'tokenEndpoint';
-  if (audience !== 'tokenEndpoint' && audience !== 'issuer') {
+  // Checked before the method itself: with neither a secret nor a key, the secret is what is missing.
+  if (method === undefined || (/^client_secret/.test(method) && clientSecret === undefined)) {
     throw new InvalidArgumentError(
-      'assertionAudience',
-      `'tokenEndpoint' or 'issuer', got ${String(audience)}`,
+      'clientSecret',
+      "the application's secret (or a `privateKey` for private_key_jwt)",
     );
   }
-  const lifetimeSeconds =
-    options.assertionLifetimeSeconds === undefined
-      ? 60
-      : requireNumber(options.assertionLifetimeSeconds, 'assertionLifetimeSeconds', {
-          minimum: 1,
-          unit: 'seconds',
-        });
-  const now = target.now ?? Date.now;
+  requireOneOf(method, target.allowNone ? methods : methods.slice(0, -1), 'authMethod');
+  // A CryptoKey and a JWK are both objects; which one it is, and whether it is usable, the signer finds out.
+  if (
+    method === 'private_key_jwt' &&
+    (typeof privateKey === 'string'
+      ? privateKey.trim() === ''
+      : !(privateKey && typeof privateKey === 'object'))
+  ) {
+    throw new InvalidArgumentError('privateKey', 'a PKCS#8 PEM, a private JWK or a CryptoKey');
+  }
+  const privateKeyId = optionalText(options.privateKeyId, 'privateKeyId');
+  const audience = requireOneOf(
+    options.assertionAudience ?? 'tokenEndpoint',
+    ['tokenEndpoint', 'issuer'],
+    'assertionAudience',
+  );
+  const lifetimeSeconds = requireNumber(options.assertionLifetimeSeconds ?? 60, 'assertionLifetimeSeconds', {
+    minimum: 1,
+    unit: 'seconds',
+  });
+  const hmac = method === 'client_secret_jwt';
 
   let sign: Promise<() => Promise<Record<string, string>>> | undefined;
   const assertionFields = async (): Promise<Record<string, string>> => {
-    sign ??= import('./internal/client-assertion-signer.js').then((module) =>
-      module.createAssertionSigner({
-        algorithm: method === 'client_secret_jwt' ? 'HS256' : 'RS256',
-        key: method === 'client_secret_jwt' ? (clientSecret as string) : (privateKey as PrivateKeyInput),
-        ...(privateKeyId === undefined ? {} : { keyId: privateKeyId }),
-        clientId,
-        audience: audience === 'issuer' ? target.issuer : `${target.issuer}/token`,
-        lifetimeSeconds,
-        now,
-      }),
-    );
-    const loading = sign;
-    // A key that failed to load is not kept: the next request reports the problem again.
-    loading.catch(() => {
-      if (sign === loading) sign = undefined;
-    });
-    return (await loading)();
+    sign ??= import('./internal/client-assertion-signer.js')
+      .then((module) =>
+        module.createAssertionSigner({
+          algorithm: hmac ? 'HS256' : 'RS256',
+          key: (hmac ? clientSecret : privateKey) as PrivateKeyInput,
+          keyId: privateKeyId,
+          clientId,
+          audience: audience === 'issuer' ? target.issuer : `${target.issuer}/token`,
+          lifetimeSeconds,
+          now: target.now ?? Date.now,
+        }),
+      )
+      .catch((error: unknown) => {
+        // A key that failed to load is not kept: the next request reports the problem again.
+        sign = undefined;
+        throw error;
+      });
+    return (await sign)();
   };
 
   return {
     method,
     async authenticate(): Promise<ClientAuthentication> {
-      switch (method) {
-        case 'client_secret_basic':
-          return {
-            headers: { authorization: basicCredentials(clientId, clientSecret as string) },
-            fields: {},
-          };
-        case 'client_secret_post':
-          return { headers: {}, fields: { client_id: clientId, client_secret: clientSecret as string } };
-        case 'none':
-          return { headers: {}, fields: { client_id: clientId } };
-        default:
-          return { headers: {}, fields: await assertionFields() };
+      if (method === 'client_secret_basic') {
+        return { headers: { authorization: basicCredentials(clientId, clientSecret as string) }, fields: {} };
       }
+      return {
+        headers: {},
+        fields:
+          method === 'client_secret_post'
+            ? { client_id: clientId, client_secret: clientSecret as string }
+            : method === 'none'
+              ? { client_id: clientId }
+              : await assertionFields(),
+      };
     },
   };
 }

@@ -83,7 +83,7 @@ export function clientCredentials(options: ClientCredentialsOptions): TokenProvi
   // retries only where PingOne refused the POST unprocessed (429, 503).
   const http = createClient({
     baseUrl: new URL(issuer).origin,
-    ...(options.timeout !== undefined && { timeout: options.timeout }),
+    timeout: options.timeout,
     // client_secret_post and the JWT methods put credentials in the body, which fetch would resend to
     // wherever a 307 points: a redirect is answered as the refusal it is (internal/refuse-redirects.ts).
     fetch: refuseRedirectsWithBody(options.fetch),
@@ -93,7 +93,7 @@ export function clientCredentials(options: ClientCredentialsOptions): TokenProvi
   const requestToken = async (): Promise<IssuedToken> => {
     const { data, response } = await postAuthenticatedForm(http, {
       url: tokenEndpoint,
-      fields: { grant_type: 'client_credentials', ...(scope === undefined ? {} : { scope }) },
+      fields: { grant_type: 'client_credentials', scope },
       authenticator,
       clientOnly: true,
     });
@@ -110,8 +110,6 @@ export function clientCredentials(options: ClientCredentialsOptions): TokenProvi
     return { accessToken: body.access_token, expiresIn: Number.isFinite(expiresIn) ? expiresIn : 3600 };
   };
 
-  const provider = createTokenCache(requestToken, {
-    ...(options.refreshWindowSeconds !== undefined && { refreshWindowSeconds: options.refreshWindowSeconds }),
-  });
+  const provider = createTokenCache(requestToken, { refreshWindowSeconds: options.refreshWindowSeconds });
   return concealFromInspection(provider, `ClientCredentialsTokenProvider ${options.clientId}`);
 }

@@ -11,13 +11,13 @@ import { buildUrl } from './internal/build-url.js';
 import { concealFromInspection } from './internal/conceal.js';
 import { errorFromResponse } from './internal/error-from-response.js';
 import { checkHeader } from './internal/header-syntax.js';
-import { attemptStartOf, createKyTransport } from './internal/ky-transport.js';
+import { attemptStarts, createKyTransport } from './internal/ky-transport.js';
 import { linkedSignal } from './internal/linked-signal.js';
 import { readBody, textOf } from './internal/read-body.js';
-import { optionalText, optionalTimeout } from './internal/validate.js';
+import { optionalText, optionalTimeout, requireOneOf, requireText } from './internal/validate.js';
 import { apiUrlOf, checkBaseUrl } from './regions.js';
 import { toKyRetry } from './retry-policy.js';
-import { type TokenProvider, toTokenProvider } from './token-provider.js';
+import type { TokenProvider } from './token-provider.js';
 import { version } from './version.js';
 
 const defaultTimeout = 30_000;
@@ -25,12 +25,8 @@ const defaultTimeout = 30_000;
 function isBodyInit(body: unknown): body is BodyInit {
   return (
     typeof body === 'string' ||
-    body instanceof Blob ||
-    body instanceof ArrayBuffer ||
     ArrayBuffer.isView(body) ||
-    body instanceof URLSearchParams ||
-    body instanceof FormData ||
-    body instanceof ReadableStream
+    [Blob, ArrayBuffer, URLSearchParams, FormData, ReadableStream].some((type) => body instanceof type)
   );
 }
 
@@ -68,9 +64,16 @@ export function createClient(config: ClientConfig = {}): Client {
     config.baseUrl === undefined ? apiUrlOf(config.region) : checkBaseUrl(config.baseUrl, 'baseUrl');
   const baseOrigin = new URL(baseUrl).origin;
   // A token given as a string never changes: it goes into the client's headers once, not into every call.
-  const tokenProvider: TokenProvider | undefined =
-    config.token === undefined ? undefined : toTokenProvider(config.token);
-  const fixedToken = typeof config.token === 'string' ? config.token : undefined;
+  const { token } = config;
+  const fixedToken = typeof token === 'string' ? requireText(token, 'token') : undefined;
+  if (
+    token !== undefined &&
+    fixedToken === undefined &&
+    typeof (token as TokenProvider | null)?.getToken !== 'function'
+  ) {
+    throw new InvalidArgumentError('token', 'a token string or a TokenProvider with getToken()');
+  }
+  const tokenProvider = fixedToken === undefined ? (token as TokenProvider | undefined) : undefined;
   const defaultEnvironmentId = optionalText(config.environmentId, 'environmentId');
   const timeout = optionalTimeout(config.timeout, 'timeout') ?? defaultTimeout;
   const logger = config.logger;
@@ -96,35 +99,26 @@ export function createClient(config: ClientConfig = {}): Client {
     logger,
   });
 
-  /** Sends through ky: a failure status after ky's retries comes back as the answer it is. */
-  async function send(url: string, options: KyOptions, attemptTimeout: number): Promise<Response> {
-    try {
-      return await api(url, options);
-    } catch (error) {
-      if (error instanceof HTTPError) return error.response;
-      if (error instanceof KyTimeoutError) {
-        // No `cause`: ky's error holds the Request, whose headers (the Authorization token) util.inspect prints.
-        throw new TimeoutError(
-          `${options.method} ${url} took longer than ${attemptTimeout} ms`,
-          attemptTimeout,
+  async function call<TData>(options: RequestOptions, method: HttpMethod): Promise<RequestResult<TData>> {
+    let url = options.url;
+    if (/^https?:\/\//.test(url)) {
+      // Absolute URLs (pagination links) must stay on the client's host: the token must never travel elsewhere.
+      const origin = new URL(url).origin;
+      if (origin !== baseOrigin) {
+        throw new InvalidArgumentError(
+          'url',
+          `a URL on ${baseOrigin}; refusing to send credentials to ${origin}`,
         );
       }
-      // A ConnectionError from the transport, the caller's abort reason, or a hook's own error, as it is.
-      throw error;
-    }
-  }
-
-  async function call<TData>(options: RequestOptions, method: HttpMethod): Promise<RequestResult<TData>> {
-    const url =
-      options.url.startsWith('https://') || options.url.startsWith('http://')
-        ? sameOriginUrl(options.url, baseOrigin)
-        : buildUrl(baseUrl, options.url, options.path, defaultEnvironmentId, options.query);
+    } else url = buildUrl(baseUrl, url, options.path, defaultEnvironmentId, options.query);
     const callTimeout = optionalTimeout(options.timeout, 'timeout');
-    const redirect = options.redirect;
-    if (redirect !== undefined && redirect !== 'follow' && redirect !== 'manual') {
-      throw new InvalidArgumentError('redirect', `'follow' or 'manual', got ${JSON.stringify(redirect)}`);
-    }
+    const redirect =
+      options.redirect === undefined
+        ? undefined
+        : requireOneOf(options.redirect, ['follow', 'manual'] as const, 'redirect');
     const attemptTimeout = callTimeout ?? timeout;
+    const late = (still = '') =>
+      new TimeoutError(`${method} ${url} took longer than ${attemptTimeout} ms${still}`, attemptTimeout);
     // Checked before anything is sent, even when the body below turns out to be a stream.
     const retry =
       options.retry === undefined && callTimeout === undefined
@@ -156,10 +150,7 @@ export function createClient(config: ClientConfig = {}): Client {
     options.signal?.throwIfAborted();
     const startedAt = logger ? Date.now() : 0;
     logger?.debug(`→ ${method} ${url}`);
-    let token =
-      tokenProvider && fixedToken === undefined
-        ? await tokenProvider.getToken({ signal: options.signal })
-        : undefined;
+    let token = tokenProvider ? await tokenProvider.getToken({ signal: options.signal }) : undefined;
     if (token !== undefined) headers.authorization = `Bearer ${token}`;
 
     // Only with a caller's signal: ky follows a given signal with AbortSignal.any, which costs on every call.
@@ -175,10 +166,23 @@ export function createClient(config: ClientConfig = {}): Client {
     else if (retry !== undefined) kyOptions.retry = retry;
     if (redirect) kyOptions.redirect = redirect;
 
+    /** Sends through ky: a failure status after ky's retries comes back as the answer it is. */
+    const send = async (): Promise<Response> => {
+      try {
+        return await api(url, kyOptions);
+      } catch (error) {
+        if (error instanceof HTTPError) return error.response;
+        // No `cause`: ky's error holds the Request, whose headers (the Authorization token) util.inspect prints.
+        if (error instanceof KyTimeoutError) throw late();
+        // A ConnectionError from the transport, the caller's abort reason, or a hook's own error, as it is.
+        throw error;
+      }
+    };
+
     let readingBody = false;
     try {
       let sentAt = performance.now();
-      let response = await send(url, kyOptions, attemptTimeout);
+      let response = await send();
       // A 401 on a token the provider can replace: forget it, fetch a new one, replay once (streams cannot be replayed).
       if (
         response.status === 401 &&
@@ -192,10 +196,14 @@ export function createClient(config: ClientConfig = {}): Client {
         headers.authorization = `Bearer ${token}`;
         logger?.debug(`replaying ${method} ${url} once with a new token after 401`);
         sentAt = performance.now();
-        response = await send(url, kyOptions, attemptTimeout);
+        response = await send();
       }
       logger?.debug(`← ${response.status} ${method} ${url} (${Date.now() - startedAt} ms)`);
-      if (redirect === 'manual' && isRedirect(response)) {
+      // A redirect answer: a 3xx, or the opaque stand-in browsers give for one.
+      if (
+        redirect === 'manual' &&
+        (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400))
+      ) {
         await response.body?.cancel();
         return { data: undefined as TData, response };
       }
@@ -205,16 +213,12 @@ export function createClient(config: ClientConfig = {}): Client {
       if (bodyless) await response.body?.cancel();
       else {
         // ky's timeout ends when the headers arrive; the rest of the same attempt's time is for the body.
-        const elapsed = performance.now() - (attemptStartOf(response) ?? sentAt);
+        const elapsed = performance.now() - (attemptStarts.get(response) ?? sentAt);
         readingBody = true;
         const reading = readBody(
           response.body as ReadableStream<Uint8Array<ArrayBuffer>>,
           attemptTimeout - elapsed,
-          () =>
-            new TimeoutError(
-              `${method} ${url} took longer than ${attemptTimeout} ms, its answer still arriving`,
-              attemptTimeout,
-            ),
+          () => late(', its answer still arriving'),
         );
         // A failure answer whose body broke off is still the error its status names.
         chunks = response.ok
@@ -245,38 +249,12 @@ export function createClient(config: ClientConfig = {}): Client {
     }
   }
 
-  const withMethod =
-    (method: HttpMethod) =>
-    (options: RequestOptions): Promise<RequestResult<never>> =>
-      call(options, method);
-
-  const client: Client = {
+  const client = {
     config: Object.freeze({ baseUrl, environmentId: defaultEnvironmentId }),
-    request: ((options: RequestOptions & { method: HttpMethod }) =>
-      call(options, options.method)) as Client['request'],
-    get: withMethod('GET'),
-    post: withMethod('POST'),
-    put: withMethod('PUT'),
-    patch: withMethod('PATCH'),
-    delete: withMethod('DELETE'),
-    head: withMethod('HEAD'),
-    options: withMethod('OPTIONS'),
-  };
-  return concealFromInspection(client, `PingOneClient ${baseUrl}`);
-}
-
-/** A redirect answer: a 3xx, or the opaque stand-in browsers give for one. */
-function isRedirect(response: Response): boolean {
-  return response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
-}
-
-/** Absolute URLs (pagination links) must stay on the client's host: the token must never travel elsewhere. */
-function sameOriginUrl(url: string, origin: string): string {
-  if (new URL(url).origin !== origin) {
-    throw new InvalidArgumentError(
-      'url',
-      `a URL on ${origin}; refusing to send credentials to ${new URL(url).origin}`,
-    );
+    request: (options: RequestOptions & { method: HttpMethod }) => call(options, options.method),
+  } as Client & Record<string, unknown>;
+  for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const) {
+    client[method.toLowerCase()] = (options: RequestOptions) => call(options, method);
   }
-  return url;
+  return concealFromInspection(client, `PingOneClient ${baseUrl}`);
 }

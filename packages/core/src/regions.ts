@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from './errors.js';
-import { requireText } from './internal/validate.js';
+import { requireOneOf, requireText } from './internal/validate.js';
 
 /**
  * PingOne's regions. Each serves the management API at `https://api.pingone.{tld}/v1` and the auth
@@ -19,59 +19,44 @@ const topLevelDomains: Record<Region, string> = {
 /** The region used when none is given. */
 export const defaultRegion: Region = 'NA';
 
-function topLevelDomainOf(region: Region, parameter: string): string {
-  const topLevelDomain = topLevelDomains[region];
-  if (topLevelDomain === undefined) {
-    throw new InvalidArgumentError(
-      parameter,
-      `one of ${Object.keys(topLevelDomains).join(', ')}, got ${String(region)}`,
-    );
-  }
-  return topLevelDomain;
+/** `https://{host}.pingone.{tld}` of a region. */
+function originOf(host: 'api' | 'auth', region: Region): string {
+  const known = requireOneOf(region, Object.keys(topLevelDomains) as Region[], 'region');
+  return `https://${host}.pingone.${topLevelDomains[known]}`;
 }
 
 /** The management API base URL of a region, e.g. `https://api.pingone.eu/v1`. */
 export function apiUrlOf(region: Region = defaultRegion): string {
-  return `https://api.pingone.${topLevelDomainOf(region, 'region')}/v1`;
+  return `${originOf('api', region)}/v1`;
 }
 
 /** The auth server origin of a region, e.g. `https://auth.pingone.eu`. */
 export function authUrlOf(region: Region = defaultRegion): string {
-  return `https://auth.pingone.${topLevelDomainOf(region, 'region')}`;
-}
-
-function isLoopback(hostname: string): boolean {
-  return (
-    hostname === 'localhost' ||
-    hostname.endsWith('.localhost') ||
-    hostname === '[::1]' ||
-    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname)
-  );
+  return originOf('auth', region);
 }
 
 /**
  * Checks a user-supplied base URL and returns it without a trailing slash. Plain `http://` is accepted
  * only for loopback hosts (the emulator, a local proxy): anything else would send tokens in clear text.
  */
-export function checkBaseUrl(value: string, parameter: string): string {
-  requireText(value, parameter);
-  let url: URL;
+export function checkBaseUrl(value: unknown, parameter: string): string {
+  let url: URL | undefined;
   try {
-    url = new URL(value);
-  } catch {
+    url = new URL(requireText(value, parameter));
+  } catch (error) {
+    if (error instanceof InvalidArgumentError) throw error;
+  }
+  const loopback = /^(?:(?:.+\.)?localhost|\[::1\]|127(?:\.\d{1,3}){3})$/.test(url?.hostname ?? '');
+  if (
+    !url ||
+    !(url.protocol === 'https:' || (url.protocol === 'http:' && loopback)) ||
+    url.search ||
+    url.hash
+  ) {
     throw new InvalidArgumentError(
       parameter,
-      `an absolute URL such as https://api.pingone.com/v1, got ${JSON.stringify(value)}`,
+      'an https:// URL (http:// for loopback hosts) without query or fragment',
     );
-  }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
-    throw new InvalidArgumentError(
-      parameter,
-      `an https:// URL (plain http:// is allowed only for loopback hosts), got ${url.protocol}//${url.host}`,
-    );
-  }
-  if (url.search || url.hash) {
-    throw new InvalidArgumentError(parameter, 'a URL without query or fragment');
   }
   return url.href.replace(/\/+$/, '');
 }
@@ -94,13 +79,10 @@ export function issuerOf(location: AuthServerLocation): string {
   if (location.issuer !== undefined) {
     for (const conflicting of ['region', 'authUrl'] as const) {
       if (location[conflicting] !== undefined) {
-        throw new InvalidArgumentError(
-          conflicting,
-          `left out when \`issuer\` is given (the issuer names the host)`,
-        );
+        throw new InvalidArgumentError(conflicting, 'left out when `issuer` is given (it names the host)');
       }
     }
-    return checkBaseUrl(requireText(location.issuer, 'issuer'), 'issuer');
+    return checkBaseUrl(location.issuer, 'issuer');
   }
   const environmentId = requireText(location.environmentId, 'environmentId');
   const authUrl =

@@ -1,6 +1,6 @@
 import { HTTPError, type RetryOptions as KyRetryOptions } from 'ky';
 import { ConnectionError, InvalidArgumentError } from './errors.js';
-import { requireMilliseconds } from './internal/validate.js';
+import { requireMilliseconds, requireNumber } from './internal/validate.js';
 
 /**
  * The retry policy, carried out by ky:
@@ -65,10 +65,11 @@ function shouldRetry({ error }: { error: Error }): false | undefined {
 /** ky's `retry` option for our policy, with the caller's values checked; `timeout` caps Retry-After waits. */
 export function toKyRetry(retry: RetryOptions | false | undefined, timeout: number): KyRetryOptions | 0 {
   if (retry === false) return 0;
-  const limit = retry?.limit ?? 2;
-  if (!(Number.isInteger(limit) && limit >= 0)) {
-    throw new InvalidArgumentError('retry.limit', 'a whole number of retries, 0 or more');
-  }
+  const limit = requireNumber(retry?.limit ?? 2, 'retry.limit', {
+    minimum: 0,
+    integer: true,
+    unit: 'retries',
+  });
   if (retry?.delay !== undefined && typeof retry.delay !== 'function') {
     throw new InvalidArgumentError('retry.delay', 'a function from the retry number to milliseconds');
   }

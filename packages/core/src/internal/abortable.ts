@@ -1,19 +1,17 @@
 /** Lets one caller stop waiting for a shared promise without cancelling it for the others. */
 export function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
+    const settle =
+      <V>(finish: (value: V) => void) =>
+      (value: V) => {
         signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
+        finish(value);
+      };
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+    // Handled either way: an abandoned shared request must not become an unhandled rejection here.
+    promise.then(settle(resolve), settle(reject));
   });
 }

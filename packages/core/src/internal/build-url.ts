@@ -15,17 +15,14 @@ function isEncodable(value: unknown): value is string | number | boolean {
 }
 
 function pathValue(name: string, value: unknown): string {
-  // The shared rule for text (internal/validate.ts): blank is refused, white space alone included.
-  if (typeof value === 'boolean' || !isEncodable(value) || String(value).trim() === '') {
+  const text = isEncodable(value) && typeof value !== 'boolean' ? String(value) : '';
+  // The shared rule for text (internal/validate.ts): blank is refused, white space alone included. "." and
+  // ".." survive percent-encoding and would be resolved as dot segments, changing the path.
+  if (text.trim() === '' || text === '.' || text === '..') {
     throw new InvalidArgumentError(
       `path.${name}`,
-      `a non-blank string of well-formed Unicode, got ${typeof value === 'string' ? (loneSurrogate.test(value) ? 'a lone surrogate' : JSON.stringify(value)) : String(value)}`,
+      `a non-blank id of well-formed Unicode other than "." and "..", got ${typeof value === 'string' ? JSON.stringify(value) : String(value)}`,
     );
-  }
-  const text = String(value);
-  // "." and ".." survive percent-encoding and would be resolved as dot segments, changing the path.
-  if (text === '.' || text === '..') {
-    throw new InvalidArgumentError(`path.${name}`, `an id, not the dot segment ${JSON.stringify(text)}`);
   }
   return encodeURIComponent(text);
 }
@@ -68,7 +65,7 @@ export function buildUrl(
     if (value === undefined && name === 'environmentId') {
       throw new InvalidArgumentError(
         'path.environmentId',
-        'an environment id: set `environmentId` when creating the client or pass `path.environmentId`',
+        "an environment id, from the client's `environmentId` or this call's path",
       );
     }
     return pathValue(name, value);

@@ -6,7 +6,7 @@ export interface AssertionSignerSettings {
   algorithm: 'HS256' | 'RS256';
   /** The client secret (HS256), or the private key as a PKCS#8 PEM, a JWK or a CryptoKey (RS256). */
   key: string | JWK | CryptoKey;
-  keyId?: string;
+  keyId?: string | undefined;
   clientId: string;
   audience: string;
   lifetimeSeconds: number;

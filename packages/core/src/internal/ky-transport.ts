@@ -3,17 +3,13 @@ import type { ClientHooks } from '../client-types.js';
 import { ConnectionError, InvalidArgumentError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { isNonIdempotent, toKyRetry, unsafeToRepeat } from '../retry-policy.js';
+import { requireOneOf } from './validate.js';
 
 /**
  * When the attempt that produced an answer started, in `performance.now()` milliseconds: the client's
  * deadline for the answer's body counts from there (ky's own timeout ends with the headers).
  */
-const attemptStarts = new WeakMap<Response, number>();
-
-/** The start of the attempt that produced `response`, if this transport fetched it. */
-export function attemptStartOf(response: Response): number | undefined {
-  return attemptStarts.get(response);
-}
+export const attemptStarts = new WeakMap<Response, number>();
 
 /** What a client decides once for all its calls. */
 export interface TransportSettings {
@@ -28,11 +24,8 @@ export interface TransportSettings {
 const hookNames = ['beforeRequest', 'beforeRetry', 'afterResponse', 'beforeError'] as const;
 
 function checkHooks(hooks: ClientHooks | undefined): void {
-  if (hooks === undefined) return;
-  for (const [name, list] of Object.entries(hooks)) {
-    if (!(hookNames as readonly string[]).includes(name)) {
-      throw new InvalidArgumentError(`hooks.${name}`, `one of ${hookNames.join(', ')}`);
-    }
+  for (const [name, list] of Object.entries(hooks ?? {})) {
+    requireOneOf(name, hookNames, `hooks.${name}`);
     if (list !== undefined && !(Array.isArray(list) && list.every((hook) => typeof hook === 'function'))) {
       throw new InvalidArgumentError(`hooks.${name}`, 'an array of functions, as ky takes them');
     }

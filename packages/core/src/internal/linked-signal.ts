@@ -4,22 +4,16 @@ export interface LinkedSignal {
   dispose(): void;
 }
 
-const nothingToDispose = () => {};
-
 /**
  * A per-call controller that aborts when `parent` does, detached again by `dispose()`. The call hands its
  * signal to ky (which follows it with AbortSignal.any) rather than the caller's: runtimes keep whatever
  * follows a signal alive as long as that signal, and a caller's may live as long as the process. The
  * controller also lets the call end its own body download when the attempt's deadline passes.
  */
-export function linkedSignal(parent: AbortSignal | undefined): LinkedSignal {
+export function linkedSignal(parent: AbortSignal): LinkedSignal {
   const controller = new AbortController();
-  if (!parent) return { controller, dispose: nothingToDispose };
-  if (parent.aborted) {
-    controller.abort(parent.reason);
-    return { controller, dispose: nothingToDispose };
-  }
   const forward = () => controller.abort(parent.reason);
-  parent.addEventListener('abort', forward, { once: true });
+  if (parent.aborted) forward();
+  else parent.addEventListener('abort', forward, { once: true });
   return { controller, dispose: () => parent.removeEventListener('abort', forward) };
 }

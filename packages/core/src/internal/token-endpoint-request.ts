@@ -65,7 +65,7 @@ export async function postAuthenticatedForm(
       url: request.url,
       body,
       headers: { 'content-type': 'application/x-www-form-urlencoded', ...authentication.headers },
-      ...(request.signal ? { signal: request.signal } : {}),
+      signal: request.signal,
     });
   } catch (error) {
     throw tokenEndpointError(error, request.url, request.clientOnly ?? false);

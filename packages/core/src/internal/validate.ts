@@ -24,6 +24,14 @@ export function requireText(value: unknown, parameter: string): string {
   return value;
 }
 
+/** One of the `allowed` values, compared with `===`. */
+export function requireOneOf<T>(value: unknown, allowed: readonly T[], parameter: string): T {
+  if (!allowed.includes(value as T)) {
+    throw new InvalidArgumentError(parameter, `one of ${allowed.join(', ')}, got ${String(value)}`);
+  }
+  return value as T;
+}
+
 /** Like {@link requireText}, for an option that may be left out. */
 export function optionalText(value: unknown, parameter: string): string | undefined {
   return value === undefined ? undefined : requireText(value, parameter);
@@ -35,24 +43,27 @@ export function requireNumber(
   parameter: string,
   bounds: { minimum?: number; maximum?: number; integer?: boolean; unit?: string } = {},
 ): number {
-  const { minimum = Number.NEGATIVE_INFINITY, maximum = Number.POSITIVE_INFINITY, integer = false } = bounds;
+  const { minimum = -Infinity, maximum = Infinity, integer, unit } = bounds;
   if (
-    typeof value !== 'number' ||
-    !Number.isFinite(value) ||
-    value < minimum ||
-    value > maximum ||
-    (integer && !Number.isInteger(value))
+    typeof value === 'number' &&
+    Number.isFinite(value) &&
+    value >= minimum &&
+    value <= maximum &&
+    (!integer || Number.isInteger(value))
   ) {
-    const kind = `${integer ? 'a whole number' : 'a number'}${bounds.unit ? ` of ${bounds.unit}` : ''}`;
-    const range =
-      maximum === Number.POSITIVE_INFINITY
-        ? minimum === Number.NEGATIVE_INFINITY
-          ? ''
-          : `, ${minimum} or more`
-        : `, from ${minimum} to ${maximum}`;
-    throw new InvalidArgumentError(parameter, `${kind}${range}, got ${describe(value)}`);
+    return value;
   }
-  return value;
+  const range =
+    maximum < Infinity
+      ? `, from ${minimum} to ${maximum}`
+      : minimum > -Infinity
+        ? `, ${minimum} or more`
+        : '';
+  const got = typeof value === 'number' || typeof value === 'boolean' ? value : typeof value;
+  throw new InvalidArgumentError(
+    parameter,
+    `a ${integer ? 'whole ' : ''}number${unit ? ` of ${unit}` : ''}${range}, got ${got}`,
+  );
 }
 
 /** A number of seconds, 0 or more; `fallback` when left out. */
@@ -60,7 +71,7 @@ export function requireSeconds(value: unknown, parameter: string, fallback: numb
   return value === undefined ? fallback : requireNumber(value, parameter, { minimum: 0, unit: 'seconds' });
 }
 
-/** A number of milliseconds, 0 or more; `fallback` when left out. */
+/** A number of milliseconds that a timer can wait, 0 or more; `fallback` when left out. */
 export function requireMilliseconds(value: unknown, parameter: string, fallback: number): number {
   return value === undefined
     ? fallback
@@ -70,13 +81,8 @@ export function requireMilliseconds(value: unknown, parameter: string, fallback:
 /** A timeout: more than 0 milliseconds and no more than a timer can wait; undefined when left out. */
 export function optionalTimeout(value: unknown, parameter: string): number | undefined {
   if (value === undefined) return undefined;
-  const timeout = requireNumber(value, parameter, {
-    minimum: 0,
-    maximum: largestTimerDelay,
-    unit: 'milliseconds',
-  });
-  if (timeout === 0) throw new InvalidArgumentError(parameter, 'a positive number of milliseconds, got 0');
-  return timeout;
+  if (value === 0) throw new InvalidArgumentError(parameter, 'a positive number of milliseconds, got 0');
+  return requireMilliseconds(value, parameter, 0);
 }
 
 /** An absolute URL, returned as given. */
@@ -88,8 +94,4 @@ export function requireUrl(value: unknown, parameter: string): string {
     throw new InvalidArgumentError(parameter, `an absolute URL, got ${JSON.stringify(text)}`);
   }
   return text;
-}
-
-function describe(value: unknown): string {
-  return typeof value === 'number' || typeof value === 'boolean' ? String(value) : typeof value;
 }
