@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from '@pingone-sdk/core';
-import { base64url } from 'jose';
+import * as base64url from 'jose/base64url';
 
 /** Options of {@link createPkce}. */
 export interface CreatePkceOptions {

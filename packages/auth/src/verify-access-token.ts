@@ -1,6 +1,6 @@
 import type { JWTPayload } from 'jose';
 import type { AuthClient } from './auth-client.js';
-import { verifyJwt } from './internal/verify-jwt.js';
+import { loadVerifier } from './internal/load-verifier.js';
 import { TokenVerificationError } from './token-verification-error.js';
 
 /** The claims of a verified PingOne access token. */
@@ -60,7 +60,7 @@ function scopesOf(payload: JWTPayload): Set<string> {
  * });
  */
 export async function verifyAccessToken(options: VerifyAccessTokenOptions): Promise<AccessTokenClaims> {
-  const payload = await verifyJwt(options.client, options.token, {
+  const payload = await (await loadVerifier()).verifyJwt(options.client, options.token, {
     audience: options.audience,
     requiredClaims: ['exp'],
     kind: 'access token',

@@ -1,7 +1,7 @@
 import type { JWTPayload } from 'jose';
 import type { AuthClient } from './auth-client.js';
 import { internalsOf } from './internal/auth-client-internals.js';
-import { verifyJwt } from './internal/verify-jwt.js';
+import { loadVerifier } from './internal/load-verifier.js';
 import { TokenVerificationError } from './token-verification-error.js';
 
 /** The claims of a verified ID token (OpenID Connect Core §2). */
@@ -51,7 +51,7 @@ export interface VerifyIdTokenOptions {
  */
 export async function verifyIdToken(options: VerifyIdTokenOptions): Promise<IdTokenClaims> {
   const { client } = options;
-  const payload = await verifyJwt(client, options.token, {
+  const payload = await (await loadVerifier()).verifyJwt(client, options.token, {
     audience: client.clientId,
     requiredClaims: ['sub', 'exp', 'iat'],
     kind: 'ID token',
