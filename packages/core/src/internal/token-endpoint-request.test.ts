@@ -6,6 +6,7 @@ import {
   MalformedResponseError,
   NotFoundError,
   PermissionDeniedError,
+  RateLimitError,
   ServerError,
 } from '../errors.js';
 import { errorFromResponse } from './error-from-response.js';
@@ -62,6 +63,19 @@ describe('tokenEndpointError (the token endpoint policy)', () => {
     expect(kept).toBe(invalidGrant);
     expect(kept).toBeInstanceOf(BadRequestError);
     expect(tokenEndpointError(await answer(403, {}), url, false)).toBeInstanceOf(PermissionDeniedError);
+  });
+
+  it('3. keeps a 429 a RateLimitError with its retryAfter, even for a client-only grant', async () => {
+    const refused = errorFromResponse(
+      new Response(JSON.stringify({ code: 'REQUEST_LIMITED', message: 'Slow down.' }), {
+        status: 429,
+        headers: { 'content-type': 'application/json', 'retry-after': '2' },
+      }),
+    );
+    const mapped = tokenEndpointError(await refused, url, true);
+    expect(mapped).toBeInstanceOf(RateLimitError);
+    expect(mapped).not.toBeInstanceOf(AuthenticationError);
+    expect(mapped).toMatchObject({ status: 429, retryAfter: 2 });
   });
 
   it('4. turns a body that is not JSON into an AuthenticationError without the parser message', () => {

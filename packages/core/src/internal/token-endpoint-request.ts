@@ -9,7 +9,8 @@ import { AuthenticationError, MalformedResponseError, NotFoundError, PingOneErro
  * 1. A 404 means the URL is wrong (region, auth host, issuer or environment), never the credentials:
  *    it is a {@link NotFoundError} that names the URL and what to check.
  * 2. `invalid_client`, whatever status carries it, is an {@link AuthenticationError}.
- * 3. Where the client alone is at stake (the client credentials grant), every other 4xx refusal is an
+ * 3. A 429 is a {@link RateLimitError} with its `retryAfter`: it says nothing about the credentials.
+ *    Where the client alone is at stake (the client credentials grant), every other 4xx refusal is an
  *    {@link AuthenticationError} too; a user grant keeps its status class (`invalid_grant` is a
  *    `BadRequestError`), so callers can tell a bad code from bad credentials.
  * 4. A body that is not JSON is an {@link AuthenticationError} without the parser's message, which may
@@ -33,7 +34,7 @@ export function tokenEndpointError(error: unknown, url: string, clientOnly: bool
       message: `Nothing answers at ${url} (404): check region, authUrl or issuer, and environmentId`,
     });
   }
-  if (error instanceof AuthenticationError) return error;
+  if (error instanceof AuthenticationError || error.status === 429) return error;
   if (error.error === 'invalid_client' || clientOnly) return new AuthenticationError(init);
   return error;
 }
