@@ -50,25 +50,27 @@ export class ImportEngine {
   unanswered = 0;
   readonly #client: Client;
   /** Server time (from its `Date` header) when the run began; a user created after it is this run's. */
-  #runStarted = 0;
+  /** Server clock minus this machine's, read once (to within the second `Date` carries). */
+  #clockOffset = 0;
 
   constructor(client: Client, options: { initial?: number; maximum?: number } = {}) {
     this.#client = client;
     this.concurrency = new AdaptiveConcurrency(options);
   }
 
-  /** Reads the server's clock once, so that "created by this run" compares server times only. */
+  /** Reads the server's clock once, so that "created by this row's request" compares server times. */
   async start(): Promise<void> {
     const { response } = await listUsers({ client: this.#client, query: { limit: 1 } });
     const serverNow = Date.parse(response.headers.get('date') ?? '');
-    // `Date` has whole seconds; a second's margin keeps this run's users on the right side.
-    this.#runStarted = (Number.isNaN(serverNow) ? Date.now() : serverNow) - 1000;
+    this.#clockOffset = Number.isNaN(serverNow) ? 0 : serverNow - Date.now();
   }
 
   /** Settles one row: resolves to its outcome, never rejects. */
   async settle(user: PreparedUser): Promise<RowOutcome> {
     const username = String(user.body.username);
     let last: RowOutcome = { kind: 'failed', code: 'NOT_ATTEMPTED', message: 'The row was not sent.' };
+    // A user created after this row was first sent is this row's; `Date` has whole seconds, hence the margin.
+    const firstSentAt = Date.now() + this.#clockOffset - 1000;
     for (let attempt = 1; attempt <= maximumAttempts; attempt++) {
       await this.#waitForTurn();
       try {
@@ -95,7 +97,7 @@ export class ImportEngine {
         ) {
           this.unanswered += 1;
           last = this.#failure(error);
-          const found = await this.#lookUp(username);
+          const found = await this.#lookUp(username, firstSentAt);
           if (found === 'absent') continue;
           if (found !== 'unknown') return { kind: found };
           continue;
@@ -127,8 +129,11 @@ export class ImportEngine {
     };
   }
 
-  /** Whether the username exists now, and whether this run made it; 'unknown' when the lookup failed. */
-  async #lookUp(username: string): Promise<'created' | 'skipped' | 'absent' | 'unknown'> {
+  /**
+   * Whether the username exists now, and whether it was created since `since` (server time), that is by
+   * this row's own request; 'unknown' when the lookup failed.
+   */
+  async #lookUp(username: string, since: number): Promise<'created' | 'skipped' | 'absent' | 'unknown'> {
     for (let attempt = 1; attempt <= 4; attempt++) {
       await this.#waitForTurn();
       try {
@@ -139,7 +144,7 @@ export class ImportEngine {
         const found = data._embedded?.users?.[0] as { createdAt?: string } | undefined;
         if (!found) return 'absent';
         const createdAt = Date.parse(found.createdAt ?? '');
-        return !Number.isNaN(createdAt) && createdAt >= this.#runStarted ? 'created' : 'skipped';
+        return !Number.isNaN(createdAt) && createdAt >= since ? 'created' : 'skipped';
       } catch (error) {
         if (error instanceof RateLimitError) this.concurrency.rateLimited(error.retryAfter);
         else await sleep(200 * attempt);
