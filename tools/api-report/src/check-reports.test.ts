@@ -93,6 +93,13 @@ describe('checkReports', () => {
     expect(check().failures).toEqual([expect.stringMatching(/widget\.api\.md changed .* @scope\/widget/)]);
   });
 
+  it('passes on main when the last commit left the reports alone', () => {
+    run(['checkout', '-q', 'main']);
+    writeFileSync(join(repository, 'notes.md'), 'Unrelated.\n');
+    commit('unrelated change on main');
+    expect(check().failures).toEqual([]);
+  });
+
   it('compares main with its first parent, and lets the release commit (a new version) through', () => {
     run(['checkout', '-q', 'main']);
     surface = 'export function two(): void;\n';

@@ -2,9 +2,15 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-function git(root: string, args: string[]): string | undefined {
+/** git's output as it is (a file's bytes must compare equal to the file), or undefined on failure. */
+function gitOutput(root: string, args: string[]): string | undefined {
   const result = spawnSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-  return result.status === 0 ? result.stdout.trim() : undefined;
+  return result.status === 0 ? result.stdout : undefined;
+}
+
+/** A one-line answer of git (a revision, a path), without its line break. */
+function git(root: string, args: string[]): string | undefined {
+  return gitOutput(root, args)?.trim();
 }
 
 /** The repository root, or undefined outside git (a package unpacked elsewhere checks nothing). */
@@ -24,7 +30,7 @@ export function baseRevision(root: string, environment = process.env): string | 
 
 /** A file as committed at a revision, or undefined when it did not exist there. */
 export function fileAt(root: string, revision: string, path: string): string | undefined {
-  return git(root, ['show', `${revision}:${path}`]);
+  return gitOutput(root, ['show', `${revision}:${path}`]);
 }
 
 /** Changesets added since `revision`: committed, staged, or not yet added to git. */
