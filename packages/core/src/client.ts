@@ -97,6 +97,7 @@ export function createClient(config: ClientConfig = {}): Client {
     retry: config.retry,
     hooks: config.hooks,
     logger,
+    tokenProvider,
   });
 
   async function call<TData>(options: RequestOptions, method: HttpMethod): Promise<RequestResult<TData>> {
@@ -171,7 +172,11 @@ export function createClient(config: ClientConfig = {}): Client {
       try {
         return await api(url, kyOptions);
       } catch (error) {
-        if (error instanceof HTTPError) return error.response;
+        if (error instanceof HTTPError) {
+          // A retry may have gone out with a newer token than the call started with (ky-transport.ts).
+          token = error.request.headers.get('authorization')?.slice('Bearer '.length) ?? token;
+          return error.response;
+        }
         // No `cause`: ky's error holds the Request, whose headers (the Authorization token) util.inspect prints.
         if (error instanceof KyTimeoutError) throw late();
         // A ConnectionError from the transport, the caller's abort reason, or a hook's own error, as it is.

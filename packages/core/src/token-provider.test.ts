@@ -85,6 +85,30 @@ describe('custom TokenProvider', () => {
     ]);
   });
 
+  it('gives each retry the token valid then, and invalidates the one a 401 answered', async () => {
+    const tokens = ['first', 'second', 'third'];
+    const provider: TokenProvider = {
+      // The token changes between attempts, as a short-lived one does while a Retry-After is waited out.
+      getToken: vi.fn(async () => tokens.shift() ?? 'last'),
+      invalidate: vi.fn(),
+    };
+    let attempts = 0;
+    server.handle((_request, response) => {
+      attempts += 1;
+      if (attempts === 1) sendJson(response, 429, { code: 'REQUEST_LIMITED' }, { 'retry-after': '0' });
+      else if (attempts === 2) sendJson(response, 401, { code: 'INVALID_TOKEN', message: 'expired' });
+      else sendJson(response, 200, { ok: true });
+    });
+    const client = createClient({ baseUrl, token: provider, retry: { delay: () => 0 } });
+    await expect(client.get({ url: '/x' })).resolves.toMatchObject({ data: { ok: true } });
+    expect(server.requests.map((request) => request.headers.authorization)).toEqual([
+      'Bearer first',
+      'Bearer second',
+      'Bearer third',
+    ]);
+    expect(provider.invalidate).toHaveBeenCalledExactlyOnceWith('second');
+  });
+
   it('is not replayed without invalidate', async () => {
     const client = createClient({ baseUrl, token: { getToken: async () => 'opaque' } });
     await expect(client.get({ url: '/x' })).rejects.toBeInstanceOf(AuthenticationError);

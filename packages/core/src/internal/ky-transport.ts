@@ -3,6 +3,7 @@ import type { ClientHooks } from '../client-types.js';
 import { ConnectionError, InvalidArgumentError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { isNonIdempotent, toKyRetry, unsafeToRepeat } from '../retry-policy.js';
+import type { TokenProvider } from '../token-provider.js';
 import { requireOneOf } from './validate.js';
 
 /**
@@ -19,6 +20,8 @@ export interface TransportSettings {
   retry: Parameters<typeof toKyRetry>[0];
   hooks: ClientHooks | undefined;
   logger: Logger | undefined;
+  /** A provider that can replace its tokens; each retry then goes out with the token valid now. */
+  tokenProvider: TokenProvider | undefined;
 }
 
 const hookNames = ['beforeRequest', 'beforeRetry', 'afterResponse', 'beforeError'] as const;
@@ -64,8 +67,19 @@ function detachedFetch(fetchImplementation: typeof globalThis.fetch): typeof glo
  */
 export function createKyTransport(settings: TransportSettings): KyInstance {
   checkHooks(settings.hooks);
-  const { logger } = settings;
+  const { logger, tokenProvider } = settings;
   const hooks: Hooks = { ...settings.hooks };
+  if (tokenProvider?.invalidate) {
+    // A retry may wait out a Retry-After longer than its token had left to live: ask again, from the cache.
+    const renewToken: BeforeRetryHook = async ({ request }) => {
+      if (!request.headers.has('authorization')) return;
+      request.headers.set(
+        'authorization',
+        `Bearer ${await tokenProvider.getToken({ signal: request.signal })}`,
+      );
+    };
+    hooks.beforeRetry = [renewToken, ...(hooks.beforeRetry ?? [])];
+  }
   if (logger) {
     const logRetry: BeforeRetryHook = ({ request, error, retryCount }) => {
       const reason = error instanceof HTTPError ? `status ${error.response.status}` : 'a connection failure';
