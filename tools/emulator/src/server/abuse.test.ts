@@ -160,9 +160,10 @@ describe('the emulator under abuse', () => {
         const socket = connect(port, '127.0.0.1');
         const closed = untilClosed(socket);
         await Promise.race([new Promise((resolve) => socket.once('connect', resolve)), closed]);
-        return closed;
+        // Wrapped, so that waiting for the batch to connect does not also wait for it to close.
+        return { closed };
       });
-      closes.push(...(await Promise.all(opened)));
+      for (const { closed } of await Promise.all(opened)) closes.push(closed);
     }
     const started = performance.now();
     await expectPrompt(2000);
