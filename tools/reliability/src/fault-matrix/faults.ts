@@ -123,6 +123,32 @@ function retryAfter(id: string, title: string, value: () => string, minMs: numbe
   };
 }
 
+/**
+ * A 200 whose body is not the JSON the operation promises: the token request refuses it (no
+ * access_token), paginate refuses a page that is no JSON object, and the other calls resolve with
+ * `outcome` today (`proposal` says what they should do). A DELETE that expects no body may get none.
+ */
+function notTheJsonPromised(
+  outcome: Outcome,
+  proposal: string,
+  { deleteAnswersNothing = false } = {},
+): (method: MethodName) => Expectation {
+  return (method) => {
+    if (method === 'token') {
+      return {
+        outcome: { kind: 'error', name: 'AuthenticationError', fields: { status: 200 } },
+        requests: 1,
+        maxMs: settle,
+      };
+    }
+    if (method === 'paginate') return { outcome: malformed, requests: 1, maxMs: settle };
+    if (deleteAnswersNothing && method === 'DELETE') {
+      return { outcome: { kind: 'nothing' }, requests: 1, maxMs: settle };
+    }
+    return { outcome, requests: 1, maxMs: settle, proposal };
+  };
+}
+
 const megabyte = 1024 * 1024;
 
 export const faults: readonly Fault[] = [
@@ -285,23 +311,10 @@ export const faults: readonly Fault[] = [
     title: "A proxy's HTML page with status 200",
     plan: ({ response }) =>
       status(200, {}, '<html><body>Please sign in to the proxy</body></html>')(response),
-    expect: (method) => {
-      if (method === 'token') {
-        return {
-          outcome: { kind: 'error', name: 'AuthenticationError', fields: { status: 200 } },
-          requests: 1,
-          maxMs: settle,
-        };
-      }
-      if (method === 'paginate') return { outcome: malformed, requests: 1, maxMs: settle };
-      return {
-        outcome: { kind: 'text' },
-        requests: 1,
-        maxMs: settle,
-        proposal:
-          'MalformedResponseError: a JSON operation that receives text/html should fail, not resolve with the page',
-      };
-    },
+    expect: notTheJsonPromised(
+      { kind: 'text' },
+      'MalformedResponseError: a JSON operation that receives text/html should fail, not resolve with the page',
+    ),
   },
   {
     id: 'html-502',
@@ -322,24 +335,11 @@ export const faults: readonly Fault[] = [
       response.writeHead(200, { 'content-type': 'text/plain', 'content-length': text.length });
       response.end(text);
     },
-    expect: (method) => {
-      if (method === 'DELETE') return { outcome: { kind: 'nothing' }, requests: 1, maxMs: settle };
-      if (method === 'token') {
-        return {
-          outcome: { kind: 'error', name: 'AuthenticationError', fields: { status: 200 } },
-          requests: 1,
-          maxMs: settle,
-        };
-      }
-      if (method === 'paginate') return { outcome: malformed, requests: 1, maxMs: settle };
-      return {
-        outcome: { kind: 'text' },
-        requests: 1,
-        maxMs: settle,
-        proposal:
-          'MalformedResponseError, as for an HTML page: the SDK cannot tell a mislabelled answer from a foreign one',
-      };
-    },
+    expect: notTheJsonPromised(
+      { kind: 'text' },
+      'MalformedResponseError, as for an HTML page: the SDK cannot tell a mislabelled answer from a foreign one',
+      { deleteAnswersNothing: true },
+    ),
   },
   {
     id: 'content-type-missing',
@@ -363,23 +363,11 @@ export const faults: readonly Fault[] = [
       response.writeHead(200, { 'content-type': 'application/json', 'content-length': 0 });
       response.end();
     },
-    expect: (method) => {
-      if (method === 'token') {
-        return {
-          outcome: { kind: 'error', name: 'AuthenticationError', fields: { status: 200 } },
-          requests: 1,
-          maxMs: settle,
-        };
-      }
-      if (method === 'DELETE') return { outcome: { kind: 'nothing' }, requests: 1, maxMs: settle };
-      if (method === 'paginate') return { outcome: malformed, requests: 1, maxMs: settle };
-      return {
-        outcome: { kind: 'nothing' },
-        requests: 1,
-        maxMs: settle,
-        proposal: 'MalformedResponseError for an operation whose 200 promises a body',
-      };
-    },
+    expect: notTheJsonPromised(
+      { kind: 'nothing' },
+      'MalformedResponseError for an operation whose 200 promises a body',
+      { deleteAnswersNothing: true },
+    ),
   },
   {
     id: 'redirect-other-host',
