@@ -1,6 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { isObject, resolveReference } from '@pingone-sdk/openapi';
+// The CLI owns the table's shape; this emitter writes data of that shape.
+import type { CommandEntry, CommandParameter } from '../../../packages/cli/src/command-table.js';
 import { findServices, repositoryRoot, type Service } from './services.js';
 import { loadServiceDocument } from './spec-document.js';
 
@@ -28,38 +31,10 @@ export const commandTablePath = join(
   'commands.gen.ts',
 );
 
-export interface ParameterEntry {
-  name: string;
-  required: boolean;
-  type: string;
-  description?: string;
-}
-
-export interface CommandEntry {
-  name: string;
-  service: string;
-  family: string;
-  summary: string;
-  method: string;
-  path: string;
-  pathParameters: ParameterEntry[];
-  queryParameters: ParameterEntry[];
-  body?: { contentType: string; required: boolean; schema: unknown };
-  list: boolean;
-}
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Follows one local `$ref` (`#/components/...`); anything else is returned as it is. */
+/** What a value, or the `$ref` it holds, stands for; an empty object where that is no object. */
 function resolve(document: JsonObject, value: unknown): JsonObject {
-  if (!isObject(value) || typeof value.$ref !== 'string' || !value.$ref.startsWith('#/')) {
-    return isObject(value) ? value : {};
-  }
-  let node: unknown = document;
-  for (const part of value.$ref.slice(2).split('/')) node = isObject(node) ? node[part] : undefined;
-  return resolve(document, node);
+  const resolved = resolveReference(document, value);
+  return isObject(resolved) ? resolved : {};
 }
 
 function typeOf(schema: JsonObject): string {
@@ -73,7 +48,7 @@ function parameters(document: JsonObject, item: JsonObject, operation: JsonObjec
   const all = [...((item.parameters as unknown[]) ?? []), ...((operation.parameters as unknown[]) ?? [])].map(
     (parameter) => resolve(document, parameter),
   );
-  const byName = new Map<string, ParameterEntry>();
+  const byName = new Map<string, CommandParameter>();
   for (const parameter of all) {
     if (parameter.in !== place || typeof parameter.name !== 'string') continue;
     const schema = resolve(document, parameter.schema);
