@@ -32,6 +32,20 @@ const apiHostReferences = [
 const services: ServiceConformance[] = [
   { service: 'management', references: apiHostReferences },
   { service: 'images', references: apiHostReferences },
+  // Each service package is held to its own module of the community Go SDK, or to Ping's generator spec.
+  { service: 'mfa', references: ['pingone-openapi/pingone-go-sdk-v2/pingone-mfa.yml'] },
+  { service: 'authorize', references: ['pingone-openapi/pingone-go-sdk-v2/pingone-authorize.yml'] },
+  { service: 'protect', references: ['pingone-openapi/pingone-go-sdk-v2/pingone-risk.yml'] },
+  {
+    service: 'verify',
+    // Verify transactions of a user are written in the management module.
+    references: [
+      'pingone-openapi/pingone-go-sdk-v2/pingone-verify.yml',
+      'pingone-openapi/pingone-go-sdk-v2/pingone-management.yml',
+    ],
+  },
+  { service: 'credentials', references: ['pingone-openapi/pingone-go-sdk-v2/pingone-credentials.yml'] },
+  { service: 'davinci', references: ['pingone-openapi/pingone-go-client/openapi.yaml'] },
   {
     service: 'auth',
     references: ['pingone-openapi/pingone-openapi-specs/authenticationAPIs.yml'],
