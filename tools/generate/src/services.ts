@@ -21,14 +21,39 @@ export interface Service {
 function listFiles(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true, recursive: true })
     .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
+    .map((entry) => join(entry.parentPath, entry.name));
 }
 
-/** Hashes paths and contents together: renaming a file changes the hash as much as editing it. */
+/** File parts of the `$ref`s a spec file writes (`../management/responses.yaml#/Error` → the file). */
+const fileReference = /\$ref:\s*["']?([^"'#\s}]+\.ya?ml)/g;
+
+/**
+ * The files a service's spec is made of: its own folder, and the files of other spec folders that
+ * it (transitively) refers to, such as the management folder's shared error body.
+ */
+export function specFiles(folder: string): string[] {
+  const files = new Set(listFiles(folder));
+  const pending = [...files];
+  for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
+    if (!/\.ya?ml$/.test(file)) continue;
+    for (const match of readFileSync(file, 'utf8').matchAll(fileReference)) {
+      const target = resolve(dirname(file), match[1] ?? '');
+      if (!files.has(target) && existsSync(target)) {
+        files.add(target);
+        pending.push(target);
+      }
+    }
+  }
+  return [...files].sort();
+}
+
+/**
+ * Hashes paths (relative to the service's folder) and contents together: renaming a file changes the
+ * hash as much as editing it, and so does editing a shared file of another folder that the spec uses.
+ */
 export function hashSpecFolder(folder: string): string {
   const hash = createHash('sha256');
-  for (const file of listFiles(folder)) {
+  for (const file of specFiles(folder)) {
     hash.update(relative(folder, file).split('\\').join('/'));
     hash.update('\0');
     hash.update(readFileSync(file));
