@@ -3,12 +3,17 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { referenceRoot, repositoryRoot } from './conformance.js';
 import {
+  CoverageSources,
+  coverageSummaryTable,
+  curatedReports,
   loadReferenceCoverage,
-  managementReferenceFiles,
+  readmePathOf,
   referenceCoverage,
   referenceCoverageEnd,
   referenceCoverageStart,
   referenceCoverageTable,
+  referenceSummaryEnd,
+  referenceSummaryStart,
   type TaggedOperation,
   withReferenceCoverage,
 } from './reference-coverage.js';
@@ -86,6 +91,20 @@ describe('coverage against the reference', () => {
     expect(lines.at(-1)).toBe('| **Total** | **5** | **4 of 7** | **3 of 3** | **1 of 4** |');
   });
 
+  it("sums a table up in one root README row, counting only the package's own covered operations", () => {
+    const report = {
+      service: 'management',
+      packageName: '@pingone-sdk/management',
+      references: [
+        { label: 'first.yml', path: 'first.yml' },
+        { label: 'second.yaml', path: 'second.yaml' },
+      ],
+    };
+    expect(coverageSummaryTable([{ report, coverage }]).split('\n').at(-1)).toBe(
+      '| [`@pingone-sdk/management`](packages/management/README.md#coverage-against-the-reference) | first.yml, second.yaml | 5 | 3 of 7 |',
+    );
+  });
+
   it('replaces only the marked section and refuses a README without the markers', () => {
     const readme = `# Title\n\n${referenceCoverageStart}\nold\n${referenceCoverageEnd}\nafter\n`;
     expect(withReferenceCoverage(readme, '| new |')).toBe(
@@ -95,18 +114,39 @@ describe('coverage against the reference', () => {
   });
 });
 
-const referencePresent = managementReferenceFiles.every((file) => existsSync(join(referenceRoot, file.path)));
+const referencePresent = existsSync(referenceRoot);
 if (!referencePresent) {
   console.log(
-    `reference coverage: skipped, the reference files under ${referenceRoot} are absent (set PINGONE_REFERENCE_DIR to use another).`,
+    `reference coverage: skipped, the reference folder ${referenceRoot} is absent (set PINGONE_REFERENCE_DIR to use another).`,
   );
 }
 
-describe.skipIf(!referencePresent)('the management README', () => {
-  it('carries the current coverage against the reference (refresh: pnpm --filter @pingone-sdk/spec coverage-table --write)', async () => {
-    const readmePath = join(repositoryRoot, 'packages', 'management', 'README.md');
-    const readme = readFileSync(readmePath, 'utf8');
-    const table = referenceCoverageTable(await loadReferenceCoverage());
-    expect(readme).toBe(withReferenceCoverage(readme, table));
-  }, 120_000);
-});
+describe.skipIf(!referencePresent)(
+  'the READMEs (refresh: pnpm --filter @pingone-sdk/spec coverage-table --write)',
+  () => {
+    // Each curated spec and reference file is read once for all the tables.
+    const sources = new CoverageSources();
+
+    it.each(curatedReports())(
+      '$packageName carries its current coverage against $references.0.label',
+      async (report) => {
+        const readme = readFileSync(readmePathOf(report), 'utf8');
+        const coverage = await loadReferenceCoverage(report, curatedReports(), sources);
+        expect(readme).toBe(withReferenceCoverage(readme, referenceCoverageTable(coverage)));
+      },
+      120_000,
+    );
+
+    it('the root README carries the summary of every table', async () => {
+      const summaries = await Promise.all(
+        curatedReports().map(async (report) => ({
+          report,
+          coverage: await loadReferenceCoverage(report, curatedReports(), sources),
+        })),
+      );
+      const readme = readFileSync(join(repositoryRoot, 'README.md'), 'utf8');
+      const table = coverageSummaryTable(summaries);
+      expect(readme).toBe(withReferenceCoverage(readme, table, [referenceSummaryStart, referenceSummaryEnd]));
+    }, 120_000);
+  },
+);

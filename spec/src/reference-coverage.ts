@@ -11,17 +11,24 @@
  *    function), so the counts agree with the generated coverage table.
  * 5. Families of other curated packages appear only where they cover reference operations, named with
  *    their package; reference operations nobody covers are grouped by the reference's own tag.
+ * 6. Each package of the api host has its own table, against its own reference files; the root README
+ *    sums every table up in one row per package.
  *
- * The table lives in the management README between its own markers, apart from the generator's table,
- * so `pnpm generate` never needs the reference folder; a test fails when the README's copy is stale.
+ * The tables live in the READMEs between their own markers, apart from the generator's table, so
+ * `pnpm generate` never needs the reference folder; a test fails when a README's copy is stale.
  */
 
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { expandActions, listOperations, type OpenApiDocument } from '@pingone-sdk/openapi';
-import { bundleCurated, loadReference, pathShape } from './conformance.js';
+import { bundleCurated, loadReference, pathShape, repositoryRoot, specRoot } from './conformance.js';
 
 export const referenceCoverageStart =
   '<!-- reference-coverage:start (written by `pnpm --filter @pingone-sdk/spec coverage-table --write`; do not edit) -->';
 export const referenceCoverageEnd = '<!-- reference-coverage:end -->';
+export const referenceSummaryStart =
+  '<!-- reference-summary:start (written by `pnpm --filter @pingone-sdk/spec coverage-table --write`; do not edit) -->';
+export const referenceSummaryEnd = '<!-- reference-summary:end -->';
 
 /** A reference document and the name its column carries. */
 export interface ReferenceFile {
@@ -30,17 +37,52 @@ export interface ReferenceFile {
   path: string;
 }
 
-/** The management host's reference documents, in the order operations are attributed to them. */
-export const managementReferenceFiles: ReferenceFile[] = [
-  { label: 'pingone-management.yml', path: 'pingone-openapi/pingone-go-sdk-v2/pingone-management.yml' },
-  { label: 'go-client openapi.yaml', path: 'pingone-openapi/pingone-go-client/openapi.yaml' },
+const goSdkModule = (module: string): ReferenceFile => ({
+  label: `pingone-${module}.yml`,
+  path: `pingone-openapi/pingone-go-sdk-v2/pingone-${module}.yml`,
+});
+const goClient: ReferenceFile = {
+  label: 'go-client openapi.yaml',
+  path: 'pingone-openapi/pingone-go-client/openapi.yaml',
+};
+
+/** One package README's table: the package's service and the reference files it is held to. */
+export interface CoverageReport {
+  service: string;
+  packageName: string;
+  references: ReferenceFile[];
+}
+
+/** The api host's packages and their references, in the order the root README lists them. */
+export const coverageReports: CoverageReport[] = [
+  {
+    service: 'management',
+    packageName: '@pingone-sdk/management',
+    references: [goSdkModule('management'), goClient],
+  },
+  { service: 'mfa', packageName: '@pingone-sdk/mfa', references: [goSdkModule('mfa')] },
+  { service: 'authorize', packageName: '@pingone-sdk/authorize', references: [goSdkModule('authorize')] },
+  { service: 'protect', packageName: '@pingone-sdk/protect', references: [goSdkModule('risk')] },
+  { service: 'verify', packageName: '@pingone-sdk/verify', references: [goSdkModule('verify')] },
+  {
+    service: 'credentials',
+    packageName: '@pingone-sdk/credentials',
+    references: [goSdkModule('credentials')],
+  },
+  { service: 'davinci', packageName: '@pingone-sdk/davinci', references: [goClient] },
 ];
 
-/** Curated services compared; the first is the one whose README carries the table. */
-export const coveredPackages = [
-  { service: 'management', packageName: '@pingone-sdk/management' },
-  { service: 'images', packageName: '@pingone-sdk/images' },
-];
+/** Packages without a table of their own whose families still show in the tables they cover. */
+export const companionPackages = [{ service: 'images', packageName: '@pingone-sdk/images' }];
+
+/** The reports whose service has a curated spec in this checkout. */
+export function curatedReports(reports: CoverageReport[] = coverageReports): CoverageReport[] {
+  return reports.filter(({ service }) => existsSync(join(specRoot, service, 'openapi.yaml')));
+}
+
+/** Where a report's table is written. */
+export const readmePathOf = (report: CoverageReport) =>
+  join(repositoryRoot, 'packages', report.service, 'README.md');
 
 /** An operation reduced to what coverage compares. */
 export interface TaggedOperation {
@@ -163,13 +205,17 @@ export function referenceCoverageTable(coverage: ReferenceCoverage): string {
 }
 
 /** Replaces the marked section of `readme` with `table`; fails loudly without the markers. */
-export function withReferenceCoverage(readme: string, table: string): string {
-  const start = readme.indexOf(referenceCoverageStart);
-  const end = readme.indexOf(referenceCoverageEnd);
+export function withReferenceCoverage(
+  readme: string,
+  table: string,
+  [startMarker, endMarker] = [referenceCoverageStart, referenceCoverageEnd],
+): string {
+  const start = readme.indexOf(startMarker);
+  const end = readme.indexOf(endMarker);
   if (start === -1 || end < start) {
-    throw new Error(`README is missing the markers:\n${referenceCoverageStart}\n${referenceCoverageEnd}`);
+    throw new Error(`README is missing the markers:\n${startMarker}\n${endMarker}`);
   }
-  return `${readme.slice(0, start + referenceCoverageStart.length)}\n\n${table}\n\n${readme.slice(end)}`;
+  return `${readme.slice(0, start + startMarker.length)}\n\n${table}\n\n${readme.slice(end)}`;
 }
 
 function taggedOperations(document: OpenApiDocument): TaggedOperation[] {
@@ -180,18 +226,74 @@ function taggedOperations(document: OpenApiDocument): TaggedOperation[] {
   }));
 }
 
-/** Reads the curated specs and the reference files (the reference folder must be present). */
-export async function loadReferenceCoverage(): Promise<ReferenceCoverage> {
+/** Operations of the curated services and reference files, each read once for every report. */
+export class CoverageSources {
+  readonly #curated = new Map<string, Promise<TaggedOperation[]>>();
+  readonly #references = new Map<string, TaggedOperation[]>();
+
+  /** Content-type actions expanded, as the generator does: one operation per function. */
+  curated(service: string): Promise<TaggedOperation[]> {
+    let operations = this.#curated.get(service);
+    if (!operations) {
+      operations = bundleCurated(service).then((document) => taggedOperations(expandActions(document)));
+      this.#curated.set(service, operations);
+    }
+    return operations;
+  }
+
+  reference(path: string): TaggedOperation[] {
+    let operations = this.#references.get(path);
+    if (!operations) {
+      operations = taggedOperations(loadReference(path));
+      this.#references.set(path, operations);
+    }
+    return operations;
+  }
+}
+
+/**
+ * Reads one report's coverage: its package first, then every other package of `reports` (the ones
+ * whose specs exist), so that another package's families covering this reference show as its rows.
+ */
+export async function loadReferenceCoverage(
+  report: CoverageReport = coverageReports[0] as CoverageReport,
+  reports: CoverageReport[] = curatedReports(),
+  sources = new CoverageSources(),
+): Promise<ReferenceCoverage> {
+  const packages = [
+    report,
+    ...reports.filter((other) => other.service !== report.service),
+    ...companionPackages.filter(({ service }) => existsSync(join(specRoot, service, 'openapi.yaml'))),
+  ];
   const curated = await Promise.all(
-    coveredPackages.map(async ({ service, packageName }) => ({
+    packages.map(async ({ service, packageName }) => ({
       packageName,
-      // Content-type actions expanded, as the generator does: one operation per function.
-      operations: taggedOperations(expandActions(await bundleCurated(service))),
+      operations: await sources.curated(service),
     })),
   );
-  const references = managementReferenceFiles.map(({ label, path }) => ({
+  const references = report.references.map(({ label, path }) => ({
     label,
-    operations: taggedOperations(loadReference(path)),
+    operations: sources.reference(path),
   }));
   return referenceCoverage(curated, references);
+}
+
+/** The root README's summary: one row per package, its functions and the reference operations covered. */
+export function coverageSummaryTable(
+  summaries: Array<{ report: CoverageReport; coverage: ReferenceCoverage }>,
+): string {
+  const rows = summaries.map(({ report, coverage }) => {
+    const covered = sum(
+      coverage.rows
+        .filter((row) => row.covered && row.packageName === undefined)
+        .map((row) => sum(row.perFile)),
+    );
+    const anchor = `packages/${report.service}/README.md#coverage-against-the-reference`;
+    return `| [\`${report.packageName}\`](${anchor}) | ${report.references.map((file) => file.label).join(', ')} | ${coverage.oursTotal} | ${covered} of ${sum(coverage.totalPerFile)} |`;
+  });
+  return [
+    '| Package | Reference | Functions | Reference operations it covers |',
+    '| --- | --- | ---: | ---: |',
+    ...rows,
+  ].join('\n');
 }
