@@ -16,7 +16,7 @@ import { ApiHandler } from './server/api-handler.js';
 import { answerClientErrors } from './server/client-error.js';
 import { createRequestListener } from './server/request-listener.js';
 import { limitConnections, resolveLimits, serverOptions } from './server/server-limits.js';
-import { buildOperations } from './spec/build-operations.js';
+import { buildOperations, creatableCollections } from './spec/build-operations.js';
 import { loadSpecs } from './spec/load-specs.js';
 import type { Operation } from './spec/operation.js';
 import { Store } from './state/store.js';
@@ -44,9 +44,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const validateResponses =
     options.validateResponses ??
     (process.env.VITEST !== undefined || process.env.PINGONE_EMULATOR_VALIDATE_RESPONSES === 'true');
-  for (const [service, document] of loadSpecs(options.specDirectory)) {
-    if (authServices.has(service)) continue;
-    for (const operation of buildOperations(service, document)) {
+  const apiSpecs = [...loadSpecs(options.specDirectory)].filter(([service]) => !authServices.has(service));
+  const creatable = creatableCollections(apiSpecs.map(([, document]) => document));
+  for (const [service, document] of apiSpecs) {
+    for (const operation of buildOperations(service, document, creatable)) {
       routes.add(operation);
       operations.set(operation.operationId, operation);
     }

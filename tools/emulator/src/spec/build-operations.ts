@@ -13,19 +13,34 @@ import {
 } from '@pingone-sdk/openapi';
 import type { AncestorCheck, MediaTypeEntry, Operation, OperationKind, ResourceShape } from './operation.js';
 
-/** Turns every operation of a bundled spec into an {@link Operation}, inferring shapes from the paths. */
-export function buildOperations(service: string, document: OpenApiDocument): Operation[] {
+/**
+ * Turns every operation of a bundled spec into an {@link Operation}, inferring shapes from the paths.
+ * `creatable` names the collections clients create into, across every service the emulator serves: a
+ * service's `/users/{userId}/...` checks the user that another service's spec creates.
+ */
+export function buildOperations(
+  service: string,
+  document: OpenApiDocument,
+  creatable: ReadonlySet<string> = creatableCollections([document]),
+): Operation[] {
   const specOperations = listOperations(document);
   const templateSet = new Set(specOperations.map((entry) => normalizeTemplate(entry.path)));
-  const creatable = new Set<string>(['/environments']);
-  for (const entry of specOperations) {
-    if (entry.method === 'post' && endsInLiteral(entry.path)) creatable.add(normalizeTemplate(entry.path));
-  }
   const collections = collectionExtensions(specOperations);
   return specOperations.map((entry) => {
     const segments = entry.path.split('/').filter((segment) => segment.length > 0);
     return buildOperation({ service, document, entry, segments, templateSet, creatable, collections });
   });
+}
+
+/** Collection templates that a `post` of one of the documents creates into, and `/environments`. */
+export function creatableCollections(documents: Iterable<OpenApiDocument>): Set<string> {
+  const creatable = new Set<string>(['/environments']);
+  for (const document of documents) {
+    for (const entry of listOperations(document)) {
+      if (entry.method === 'post' && endsInLiteral(entry.path)) creatable.add(normalizeTemplate(entry.path));
+    }
+  }
+  return creatable;
 }
 
 /**
@@ -50,7 +65,7 @@ interface BuildInput {
   entry: SpecOperation;
   segments: string[];
   templateSet: Set<string>;
-  creatable: Set<string>;
+  creatable: ReadonlySet<string>;
   collections: Map<string, CollectionExtension>;
 }
 
@@ -205,7 +220,11 @@ function propertiesOf(document: OpenApiDocument, schema: JsonSchema | unknown): 
   return result;
 }
 
-function ancestorChecks(segments: string[], shape: ResourceShape, creatable: Set<string>): AncestorCheck[] {
+function ancestorChecks(
+  segments: string[],
+  shape: ResourceShape,
+  creatable: ReadonlySet<string>,
+): AncestorCheck[] {
   const checks: AncestorCheck[] = [];
   const lastAncestorIndex = shape === 'item' ? segments.length - 1 : segments.length;
   for (let index = 1; index < lastAncestorIndex; index++) {
