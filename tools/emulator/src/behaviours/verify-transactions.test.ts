@@ -70,4 +70,10 @@ describe('verify transaction behaviours', () => {
     const again = await session.call('PUT', url, { transactionStatus: { status: 'APPROVED_NO_REQUEST' } });
     expect(again.status).toBe(400);
   });
+
+  it('answers 404 for a user the environment does not have', async () => {
+    const unknown = `${session.environmentUrl}/users/11111111-1111-4111-8111-111111111111/verifyTransactions`;
+    expect((await session.call('GET', unknown)).status).toBe(404);
+    expect((await session.call('POST', unknown, {})).status).toBe(404);
+  });
 });
