@@ -130,6 +130,15 @@ describe('verify policies against the emulator', () => {
     expect((refused as BadRequestError).details.length).toBeGreaterThan(0);
   });
 
+  it('answers 400 for a transaction timeout beyond 30 minutes', async () => {
+    await expect(
+      createVerifyPolicy({
+        client: session.client,
+        body: { name: 'Too long', transaction: { timeout: { duration: 45, timeUnit: 'MINUTES' } } },
+      }),
+    ).rejects.toMatchObject({ status: 400, code: 'INVALID_DATA' });
+  });
+
   it('refuses a missing policy id before sending anything', async () => {
     const before = session.sent.length;
     const refused = await getVerifyPolicy({

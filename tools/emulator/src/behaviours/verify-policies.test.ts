@@ -71,4 +71,14 @@ describe('verify policy behaviours', () => {
     expect(wrong.status).toBe(400);
     expect(wrong.body.code).toBe('INVALID_DATA');
   });
+
+  it('holds transaction time limits to 30 minutes or 1800 seconds', async () => {
+    const limit = (timeout: unknown) =>
+      session.call('POST', policies, { name: 'Timed', ...checks, transaction: { timeout } });
+    expect((await limit({ duration: 1800, timeUnit: 'SECONDS' })).status).toBe(201);
+    expect((await limit({ duration: 30, timeUnit: 'MINUTES' })).status).toBe(201);
+    expect((await limit({ duration: 31, timeUnit: 'MINUTES' })).status).toBe(400);
+    expect((await limit({ duration: 1801, timeUnit: 'SECONDS' })).status).toBe(400);
+    expect((await limit({ duration: 10, timeUnit: 'HOURS' })).status).toBe(400);
+  });
 });
