@@ -7,14 +7,12 @@ import {
   createUserApplicationRoleAssignment,
   createUserPairingKey,
   createUserRoleAssignment,
-  createUserVerifyTransaction,
   deleteGroup,
   deleteUserApplicationRoleAssignment,
   deleteUserLinkedAccount,
   deleteUserPairingKey,
   deleteUserRoleAssignment,
   deleteUserSession,
-  deleteUserVerifyTransaction,
   getUser,
   getUserAgreementConsent,
   getUserGroupMembership,
@@ -22,7 +20,6 @@ import {
   getUserPairingKey,
   getUserRoleAssignment,
   getUserSession,
-  getUserVerifyTransaction,
   listRoles,
   listUserAgreementConsents,
   listUserApplicationRoleAssignments,
@@ -30,9 +27,7 @@ import {
   listUserLinkedAccounts,
   listUserRoleAssignments,
   listUserSessions,
-  listUserVerifyTransactions,
   removeUserFromGroup,
-  replaceUserVerifyTransaction,
   revokeUserAgreementConsent,
 } from '../src/index.js';
 import { type EmulatorSession, startEmulatorSession } from './support/emulator-session.js';
@@ -298,37 +293,5 @@ describe("a user's relations against the emulator", () => {
         body: { applications: [{ id: '7d0c9b7e-0000-4000-8000-000000000000' }] },
       }),
     ).rejects.toBeInstanceOf(BadRequestError);
-  });
-
-  it('creates, approves and deletes verify transactions', async () => {
-    const { client } = session;
-    const { data: transaction } = await createUserVerifyTransaction({ client, path: { userId }, body: {} });
-    expect(transaction.transactionStatus.status).toBe('REQUESTED');
-    expect(transaction.webVerificationUrl).toBeDefined();
-    const transactionId = transaction.id;
-    const { data: approved } = await replaceUserVerifyTransaction({
-      client,
-      path: { userId, transactionId },
-      body: { transactionStatus: { status: 'APPROVED_MANUALLY' } },
-    });
-    expect(approved.transactionStatus.status).toBe('APPROVED_MANUALLY');
-    expect(
-      (await getUserVerifyTransaction({ client, path: { userId, transactionId } })).data.transactionStatus
-        .status,
-    ).toBe('APPROVED_MANUALLY');
-    await expect(
-      replaceUserVerifyTransaction({
-        client,
-        path: { userId, transactionId },
-        body: { transactionStatus: { status: 'APPROVED_NO_REQUEST' } },
-      }),
-    ).rejects.toBeInstanceOf(BadRequestError);
-    expect(
-      (await listUserVerifyTransactions({ client, path: { userId } })).data._embedded.verifyTransactions,
-    ).toHaveLength(1);
-    await deleteUserVerifyTransaction({ client, path: { userId, transactionId } });
-    await expect(
-      getUserVerifyTransaction({ client, path: { userId, transactionId } }),
-    ).rejects.toBeInstanceOf(NotFoundError);
   });
 });

@@ -34,8 +34,10 @@ import { userGroupMembershipBehaviours } from './user-group-memberships.js';
 import { userPairingKeyBehaviours } from './user-pairing-keys.js';
 import { userRoleAssignmentBehaviours } from './user-role-assignments.js';
 import { userVerificationBehaviours } from './user-verification.js';
-import { userVerifyTransactionBehaviours } from './user-verify-transactions.js';
 import { userBehaviours } from './users.js';
+import { verifyPolicyBehaviours } from './verify-policies.js';
+import { verifyTransactionBehaviours } from './verify-transactions.js';
+import { verifyVoicePhraseBehaviours } from './verify-voice-phrases.js';
 
 /**
  * Every family that needs more than the generic behaviour. To add one, write
@@ -49,7 +51,9 @@ export const behaviourFamilies: readonly BehaviourFamily[] = [
   userGroupMembershipBehaviours,
   userRoleAssignmentBehaviours,
   userPairingKeyBehaviours,
-  userVerifyTransactionBehaviours,
+  verifyPolicyBehaviours,
+  verifyTransactionBehaviours,
+  verifyVoicePhraseBehaviours,
   userAgreementConsentBehaviours,
   environmentBehaviours,
   organizationBehaviours,
