@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { isObject } from '@pingone-sdk/openapi';
-import { invalidData, notFound } from '../http/api-error.js';
+import { invalidData } from '../http/api-error.js';
 import type { Reply } from '../http/reply.js';
 import type { BehaviourContext, BehaviourFamily } from './behaviour.js';
 import { generic, requireItem } from './generic.js';
@@ -19,24 +19,9 @@ const undecided = new Set(['REQUESTED', 'INITIATED', 'IN_PROGRESS', 'PARTIAL', '
  * failed or unfinished one (`APPROVED_MANUALLY` / `APPROVED_NO_REQUEST`), never a finished one.
  */
 export const verifyTransactionBehaviours: BehaviourFamily = {
-  listUserVerifyTransactions: (context) => generic.list(withUser(context)),
-  createUserVerifyTransaction: (context) => createTransaction(withUser(context)),
-  getUserVerifyTransaction: (context) => generic.read(withUser(context)),
-  replaceUserVerifyTransaction: (context) => approveTransaction(withUser(context)),
-  deleteUserVerifyTransaction: (context) => generic.delete(withUser(context)),
+  createUserVerifyTransaction: createTransaction,
+  replaceUserVerifyTransaction: approveTransaction,
 };
-
-/**
- * 404 for a user the environment does not have. The spec-driven ancestor check cannot see it: users
- * are created through another service's spec (management), so this one does not know them as a collection.
- */
-function withUser(context: BehaviourContext): BehaviourContext {
-  const userId = context.pathParameters.userId ?? '';
-  if (!context.store.getItem(`/environments/${context.environmentId ?? ''}/users`, userId)) {
-    throw notFound(`Unable to find user with ID ${userId}.`);
-  }
-  return context;
-}
 
 function createTransaction(context: BehaviourContext): Reply {
   const userId = context.pathParameters.userId ?? '';
