@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ApiError, notFound } from '../http/api-error.js';
 import type { Resource } from '../state/store.js';
 import type { BehaviourContext, BehaviourFamily } from './behaviour.js';
-import { environmentKey, issuerProfileKey } from './credentials-issuing.js';
+import { environmentKey, issuerProfileKey } from './credentials-context.js';
 
 /**
  * The environment's one credential issuer profile: created once (a second create is refused), absent

@@ -1,47 +1,17 @@
-import { randomUUID } from 'node:crypto';
 import { isObject } from '@pingone-sdk/openapi';
-import { ApiError, type ErrorDetail, invalidData, notFound } from '../http/api-error.js';
-import type { Resource, Store } from '../state/store.js';
-import type { BehaviourContext } from './behaviour.js';
+import { type ErrorDetail, invalidData } from '../http/api-error.js';
+import type { Resource } from '../state/store.js';
 import { readPath } from './generic.js';
 
 /**
- * Issuing a credential, shared by administrators' user credentials and by applied issuance rules:
- * 1. The environment's issuer profile must exist (400 INVALID_REQUEST otherwise).
- * 2. `data` is keyed by field title. Fields the type fixes (`Alphanumeric Text` with a `value`,
+ * The values of an issued credential:
+ * 1. `data` is keyed by field title. Fields the type fixes (`Alphanumeric Text` with a `value`,
  *    `Issued Timestamp`) and `Directory Attribute` fields the user's entry fills need no value; every
  *    other required field does (REQUIRED_VALUE), and a key naming no field is refused (INVALID_VALUE).
- * 3. The credential is ACTIVE from issuance; a `HARD` expiration of the type sets `expiresAt`.
- * 4. A copy is provisioned to each of the user's digital wallets, readable from the credential and
- *    from the wallet (one record, stored under both).
+ * 2. A `HARD` expiration of the type sets `expiresAt`, counted from issuance or at a fixed time.
+ * The issuer profile must exist first (credentials-context.ts); credentials-provisioning.ts stores
+ * the credential and delivers it to the user's wallets.
  */
-
-/** `/environments/<id>` of the request. */
-export function environmentKey(context: BehaviourContext): string {
-  return `/environments/${context.environmentId ?? ''}`;
-}
-
-/** The user named by the URL's `{userId}`; 404 like PingOne when the directory has none. */
-export function requireUser(context: BehaviourContext): Resource {
-  const userId = context.pathParameters.userId ?? '';
-  const user = context.store.getItem(`${environmentKey(context)}/users`, userId);
-  if (!user) throw notFound(`Unable to find user with ID ${userId}.`);
-  return user;
-}
-
-export function issuerProfileKey(environment: string): string {
-  return `${environment}/credentialIssuerProfile`;
-}
-
-/** Policy 1. */
-export function assertIssuerProfile(store: Store, environment: string): void {
-  if (store.getSingleton(issuerProfileKey(environment))) return;
-  throw new ApiError(
-    400,
-    'INVALID_REQUEST',
-    'The environment has no credential issuer profile; create one before issuing credentials.',
-  );
-}
 
 interface Field {
   title: string;
@@ -78,7 +48,7 @@ function automaticValue(field: Field, user: Resource, issuedAt: string): string 
   return undefined;
 }
 
-/** Policy 2: the credential's complete data, or 400 INVALID_DATA with one detail per offending field. */
+/** Policy 1: the credential's complete data, or 400 INVALID_DATA with one detail per offending field. */
 export function credentialData(
   credentialType: Resource,
   user: Resource,
@@ -120,7 +90,7 @@ const unitMilliseconds: Record<string, number> = {
   DAYS: 86_400_000,
 };
 
-/** Policy 3: the expiry a `HARD` expiration of the type gives a credential issued now. */
+/** Policy 2: the expiry a `HARD` expiration of the type gives a credential issued now. */
 export function hardExpiry(credentialType: Resource, issuedAt: Date): string | undefined {
   const expiration = credentialType.expiration;
   if (!isObject(expiration) || expiration.type !== 'HARD') return undefined;
@@ -131,60 +101,4 @@ export function hardExpiry(credentialType: Resource, issuedAt: Date): string | u
     return new Date(issuedAt.getTime() + after.duration * step).toISOString();
   }
   return undefined;
-}
-
-/** Policy 4: delivers the credential to one wallet, under the credential and under the wallet. */
-export function provision(
-  store: Store,
-  apiUrl: string,
-  environment: string,
-  credential: Resource,
-  walletId: string,
-): void {
-  const userId = String(readPath(credential, 'user.id'));
-  const credentialId = String(credential.id);
-  const id = randomUUID();
-  const underCredential = `${environment}/users/${userId}/credentials/${credentialId}/provisionedCredentials`;
-  const underWallet = `${environment}/users/${userId}/digitalWallets/${walletId}/provisionedCredentials`;
-  const record: Resource = {
-    _links: { self: { href: `${apiUrl}${underCredential}/${id}` } },
-    id,
-    environment: { id: environment.split('/')[2] },
-    user: { id: userId },
-    credential: { id: credentialId },
-    digitalWallet: { id: walletId },
-    status: 'PENDING',
-    walletActions: [],
-    createdAt: new Date().toISOString(),
-  };
-  if (typeof credential.expiresAt === 'string') record.expiredAt = credential.expiresAt;
-  store.putItem(underCredential, id, record);
-  store.putItem(underWallet, id, record);
-}
-
-/** Policies 3 and 4 for a credential whose data is already checked; stores and returns it. */
-export function storeIssuedCredential(
-  store: Store,
-  apiUrl: string,
-  environment: string,
-  userId: string,
-  fields: Record<string, unknown>,
-): Resource {
-  const collection = `${environment}/users/${userId}/credentials`;
-  const id = randomUUID();
-  const now = new Date().toISOString();
-  const credential: Resource = {
-    _links: { self: { href: `${apiUrl}${collection}/${id}` } },
-    id,
-    environment: { id: environment.split('/')[2] },
-    user: { id: userId },
-    ...fields,
-    status: 'ACTIVE',
-    createdAt: now,
-    updatedAt: now,
-  };
-  store.putItem(collection, id, credential);
-  for (const walletId of store.items(`${environment}/users/${userId}/digitalWallets`).keys())
-    provision(store, apiUrl, environment, credential, walletId);
-  return credential;
 }

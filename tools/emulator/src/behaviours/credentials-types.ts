@@ -3,8 +3,8 @@ import { isObject } from '@pingone-sdk/openapi';
 import type { Reply } from '../http/reply.js';
 import type { Resource, Store } from '../state/store.js';
 import type { BehaviourContext, BehaviourFamily } from './behaviour.js';
-import { stageTypeUpdates } from './credentials-issuance-rules.js';
-import { environmentKey, issuerProfileKey } from './credentials-issuing.js';
+import { environmentKey, issuerProfileKey } from './credentials-context.js';
+import { stageTypeUpdates } from './credentials-staging.js';
 import { generic, requireItem } from './generic.js';
 
 /**

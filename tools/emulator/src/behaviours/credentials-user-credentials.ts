@@ -2,19 +2,14 @@ import { isObject } from '@pingone-sdk/openapi';
 import { invalidData } from '../http/api-error.js';
 import type { Resource } from '../state/store.js';
 import type { BehaviourContext, BehaviourFamily } from './behaviour.js';
-import {
-  assertIssuerProfile,
-  credentialData,
-  environmentKey,
-  hardExpiry,
-  requireUser,
-  storeIssuedCredential,
-} from './credentials-issuing.js';
+import { assertIssuerProfile, environmentKey, requireUser } from './credentials-context.js';
+import { credentialData, hardExpiry } from './credentials-issuing.js';
+import { storeIssuedCredential } from './credentials-provisioning.js';
 import { generic, requireItem } from './generic.js';
 
 /**
- * Credentials an administrator issues to one user (see credentials-issuing.ts for the rules of
- * issuing). Only a credential type of the environment that is not `AUTOMATED` can be issued this way;
+ * Credentials an administrator issues to one user (see credentials-issuing.ts and
+ * credentials-provisioning.ts). Only a credential type of the environment that is not `AUTOMATED` can be issued this way;
  * a replacement keeps the credential type and checks the new `data` against it again.
  */
 export const userCredentialBehaviours: BehaviourFamily = {

@@ -1,7 +1,8 @@
 import { isObject } from '@pingone-sdk/openapi';
 import type { Resource } from '../state/store.js';
 import type { BehaviourFamily } from './behaviour.js';
-import { environmentKey, provision, requireUser } from './credentials-issuing.js';
+import { environmentKey, requireUser } from './credentials-context.js';
+import { provision } from './credentials-provisioning.js';
 import { generic, requireItem } from './generic.js';
 
 /**
