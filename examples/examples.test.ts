@@ -31,7 +31,13 @@ describe('examples run against the emulator', () => {
     expect(output).toMatch(/cleaned up/);
   }, 150_000);
 
-  it.each(['auth-sign-in.ts', 'auth-protected-api.ts', 'upload-logo.ts', 'start-verify-transaction.ts'])(
+  it.each([
+    'auth-sign-in.ts',
+    'auth-protected-api.ts',
+    'upload-logo.ts',
+    'start-verify-transaction.ts',
+    'issue-credential.ts',
+  ])(
     '%s finishes without error',
     async (file) => {
       await expect(runExample(file)).resolves.toEqual(expect.any(String));

@@ -5,6 +5,7 @@ import { applicationBehaviours } from './applications.js';
 import type { BehaviourFamily } from './behaviour.js';
 import { brandingBehaviours } from './branding.js';
 import { certificateBehaviours } from './certificates.js';
+import { credentialsBehaviours } from './credentials-family.js';
 import { customDomainBehaviours } from './custom-domains.js';
 import { emailDomainBehaviours } from './email-domains.js';
 import { environmentMetricsBehaviours } from './environment-metrics.js';
@@ -83,4 +84,5 @@ export const behaviourFamilies: readonly BehaviourFamily[] = [
   customDomainBehaviours,
   environmentSettingsBehaviours,
   environmentMetricsBehaviours,
+  credentialsBehaviours,
 ];
