@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { isObject } from '@pingone-sdk/openapi';
 import type { Resource, Store } from '../state/store.js';
-import type { DeployedServer } from './authorize-decision-policy.js';
+import type { DeployedServer } from './authorize-decision-model.js';
 import type { BehaviourContext, BehaviourFamily } from './behaviour.js';
 import { generic, newResource, requireItem } from './generic.js';
 

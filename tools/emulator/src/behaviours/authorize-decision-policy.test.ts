@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type DecisionFacts, type DeployedServer, decide } from './authorize-decision-policy.js';
+import type { DecisionFacts, DeployedServer } from './authorize-decision-model.js';
+import { decide } from './authorize-decision-policy.js';
 
 const invoices: DeployedServer = {
   id: 'invoices',

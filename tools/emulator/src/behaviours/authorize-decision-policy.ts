@@ -1,3 +1,10 @@
+import type {
+  DecisionFacts,
+  DecisionValue,
+  DeployedServer,
+  OperationAccessControl,
+  PolicyOutcome,
+} from './authorize-decision-model.js';
 import { type PathPatternType, pathBelow, pathMatches } from './authorize-path-match.js';
 
 /**
@@ -20,46 +27,6 @@ import { type PathPatternType, pathBelow, pathMatches } from './authorize-path-m
  *    MISSING_ATTRIBUTE; a user the environment does not have holds nothing.
  * 7. Any requirement unmet: DENY; all met: PERMIT. PERMIT, DENY and NOT_APPLICABLE have status OKAY.
  */
-export type DecisionValue = 'PERMIT' | 'DENY' | 'NOT_APPLICABLE' | 'INDETERMINATE';
-
-export interface OperationAccessControl {
-  permission?: { id: string };
-  group?: { groups: { id: string }[] };
-  scope?: { matchType?: 'ANY' | 'ALL'; scopes: { id: string }[] };
-}
-
-export interface DeployedOperation {
-  id: string;
-  methods?: string[];
-  paths: { pattern: string; type: PathPatternType }[];
-  accessControl?: OperationAccessControl;
-}
-
-export interface DeployedServer {
-  id: string;
-  baseUrls: string[];
-  operations: DeployedOperation[];
-}
-
-/** What the environment knows about the user and the servers' scopes. */
-export interface DecisionFacts {
-  /** Ids of the permissions the user holds through application roles (empty for an unknown user). */
-  permissionsOf(userId: string): ReadonlySet<string>;
-  /** Ids of the groups the user is a member of, directly or through nesting. */
-  groupsOf(userId: string): ReadonlySet<string>;
-  /** The name of a scope of the server's resource, or undefined when it has none with that id. */
-  scopeName(server: DeployedServer, scopeId: string): string | undefined;
-}
-
-export interface PolicyOutcome {
-  decision: DecisionValue;
-  status: { code: 'OKAY' | 'MISSING_ATTRIBUTE' | 'TYPE_CONVERSION_ERROR'; message?: string };
-  server?: DeployedServer;
-  operation?: DeployedOperation;
-}
-
-const okay = { code: 'OKAY' } as const;
-
 export function decide(
   parameters: Record<string, unknown>,
   userId: string | undefined,
@@ -135,6 +102,8 @@ function tokenScopes(value: unknown): ReadonlySet<string> {
   if (Array.isArray(value)) return new Set(value.filter((item) => typeof item === 'string'));
   return new Set();
 }
+
+const okay = { code: 'OKAY' } as const;
 
 function missing(attribute: string): PolicyOutcome {
   return {
