@@ -173,6 +173,17 @@ describe('Authorize behaviours', () => {
       await call('POST', operations, { ...operation, accessControl: { permission: { id: permission.id } } })
     ).body;
     expect(created.policy.id).toEqual(expect.any(String));
+    const sameName = await call('POST', operations, { ...operation, name: 'read a PAYMENT' });
+    expect(sameName.body.details[0]).toMatchObject({ code: 'UNIQUENESS_VIOLATION', target: 'name' });
+    const unknownGroup = await call('POST', operations, {
+      ...operation,
+      name: 'Group only',
+      accessControl: { group: { groups: [{ id: missing }] } },
+    });
+    expect(unknownGroup.body.details[0]).toMatchObject({
+      code: 'INVALID_VALUE',
+      target: 'accessControl.group.groups[0].id',
+    });
     const endpoint = (
       await call('POST', `${environment}/decisionEndpoints`, {
         name: 'Payments',
