@@ -59,9 +59,11 @@ export interface DecideApiCallOptions extends RequestSettings {
 }
 
 /**
- * Asks a decision endpoint whether a user may make one call to an API protected by an API server: the
- * request's `method` and `url` parameters, the user as `userContext.user.id`, and the token's scopes
- * as `scope`. Resolves to the {@link Decision} (PERMIT, DENY, NOT_APPLICABLE or INDETERMINATE).
+ * Asks a decision endpoint whether a user may make one call to an API: it sends the parameters
+ * `method` (upper case) and `url`, the token's scopes as `scope` (space-separated), and the user as
+ * `userContext.user.id`. The endpoint's policy must read its attributes under those names (the local
+ * emulator's API server policy does). Resolves to the {@link Decision} (PERMIT, DENY, NOT_APPLICABLE
+ * or INDETERMINATE); use {@link evaluateDecision} to send parameters named otherwise.
  *
  * @throws {InvalidArgumentError} before sending: `method` when it is not one of GET, POST, PUT, PATCH,
  * DELETE or OPTIONS; `url` when it is not an absolute http(s) URL; `userId` when it is blank;
