@@ -143,6 +143,16 @@ describe('Authorize behaviours', () => {
       `${environment}/decisionEndpoints/${deployed.body.decisionEndpoint.id}`,
     );
     expect(endpoint.body).toMatchObject({ owned: true, recordRecentRequests: false });
+    const renamed = await call(
+      'PUT',
+      `${environment}/decisionEndpoints/${deployed.body.decisionEndpoint.id}`,
+      {
+        name: 'Reports endpoint',
+        description: 'Renamed.',
+        recordRecentRequests: true,
+      },
+    );
+    expect(renamed.body).toMatchObject({ name: 'Reports endpoint', owned: true, recordRecentRequests: true });
     const redeployed = (await call('POST', deployment)).body;
     expect(redeployed.decisionEndpoint).toEqual(deployed.body.decisionEndpoint);
     expect(redeployed.authorizationVersion.id).not.toBe(deployed.body.authorizationVersion.id);

@@ -6,16 +6,22 @@ import { findPermission } from './authorize-application-resources.js';
 import type { DecisionFacts } from './authorize-decision-model.js';
 import { decide } from './authorize-decision-policy.js';
 import type { BehaviourFamily } from './behaviour.js';
-import { requireItem } from './generic.js';
+import { generic, requireItem } from './generic.js';
 import { userGroups } from './user-group-memberships.js';
 
 /**
  * Decision evaluation (`POST /decisionEndpoints/{id}`), by the policy in authorize-decision-policy.ts.
  * An endpoint made by an API server's deployment decides for that server only; any other endpoint for
  * every deployed API server of the environment. The user's permissions come from the application
- * roles management gave them, counting only roles and permissions that still exist.
+ * roles management gave them, counting only roles and permissions that still exist. An endpoint made
+ * by a deployment stays `owned` when replaced.
  */
 export const authorizeDecisionBehaviours: BehaviourFamily = {
+  replaceDecisionEndpoint: (context) => {
+    const { owned } = requireItem(context);
+    const body = isObject(context.body) ? context.body : {};
+    return generic.replace(context, owned === undefined ? body : { ...body, owned });
+  },
   evaluateDecision: (context) => {
     const started = performance.now();
     const endpoint = requireItem(context);
