@@ -37,6 +37,7 @@ describe('examples run against the emulator', () => {
     'upload-logo.ts',
     'start-verify-transaction.ts',
     'issue-credential.ts',
+    'authorize-decision.ts',
   ])(
     '%s finishes without error',
     async (file) => {

@@ -2,6 +2,7 @@ import { activityBehaviours } from './activities.js';
 import { agreementBehaviours } from './agreements.js';
 import { applicationRoleAssignmentBehaviours } from './application-role-assignments.js';
 import { applicationBehaviours } from './applications.js';
+import { authorizeBehaviours } from './authorize-behaviours.js';
 import type { BehaviourFamily } from './behaviour.js';
 import { brandingBehaviours } from './branding.js';
 import { certificateBehaviours } from './certificates.js';
@@ -85,4 +86,5 @@ export const behaviourFamilies: readonly BehaviourFamily[] = [
   environmentSettingsBehaviours,
   environmentMetricsBehaviours,
   credentialsBehaviours,
+  authorizeBehaviours,
 ];

@@ -1,0 +1,2 @@
+export { type DecideApiCallOptions, decideApiCall } from './decide-api-call.js';
+export * from './generated/index.js';
