@@ -1,6 +1,21 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { budgets } from './budgets.js';
-import { measure, scenarios } from './measure.js';
+import { measure, type ServicePackage, scenarios, serviceFirstCalls, serviceScenarios } from './measure.js';
+
+/** Each operation's quoted URL template as the generated code writes it, by operationId, from the shipped spec. */
+function operationUrls(service: ServicePackage): Map<string, string> {
+  const specPath = createRequire(import.meta.url).resolve(`@pingone-sdk/${service}/openapi.json`);
+  const spec = JSON.parse(readFileSync(specPath, 'utf8')) as {
+    paths: Record<string, Record<string, { operationId?: string }>>;
+  };
+  const urls = new Map<string, string>();
+  for (const [path, item] of Object.entries(spec.paths))
+    for (const operation of Object.values(item))
+      if (operation.operationId) urls.set(operation.operationId, `"${path.replace(/#.*$/, '')}"`);
+  return urls;
+}
 
 describe('bundle size budgets (tools/size/budgets.json)', () => {
   it('keeps createManagementClient + clientCredentials + one operation under the consumer budget', async () => {
@@ -55,5 +70,25 @@ describe('bundle size budgets (tools/size/budgets.json)', () => {
       measure(scenarios.wholePackage),
     ]);
     expect(whole.minifiedBytes).toBeGreaterThan(consumer.minifiedBytes * 2);
+  });
+
+  describe.each(Object.keys(serviceFirstCalls) as ServicePackage[])('@pingone-sdk/%s', (service) => {
+    const { firstCall, wholePackage } = serviceScenarios(service);
+
+    it('keeps its first call on the management client under the consumer budget', async () => {
+      const measured = await measure(firstCall);
+      console.log(`${firstCall.name}: ${measured.gzippedBytes} B min+gzip (budget ${budgets.consumerBundle} B)`);
+      expect(measured.gzippedBytes).toBeLessThanOrEqual(budgets.consumerBundle);
+    });
+
+    it('tree-shakes: no operation but the one called reaches the bundle', async () => {
+      const [one, whole] = await Promise.all([measure(firstCall), measure(wholePackage)]);
+      console.log(`${wholePackage.name}: ${whole.gzippedBytes} B min+gzip`);
+      const urls = operationUrls(service);
+      const distinct = [...new Set(urls.values())];
+      const carried = (code: string) => distinct.filter((url) => code.includes(url));
+      expect(carried(whole.code)).toEqual(distinct);
+      expect(carried(one.code)).toEqual([urls.get(serviceFirstCalls[service])]);
+    });
   });
 });

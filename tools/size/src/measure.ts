@@ -119,3 +119,38 @@ export const readRepository = (privateKey: string) =>
 export * from '@pingone-sdk/core';`,
   },
 } satisfies Record<string, Scenario>;
+
+/**
+ * The service packages that run on the management client, and the call a user of each makes first.
+ * Each bundle is createManagementClient + clientCredentials + that call, so it is budgeted like the
+ * consumer bundle: a service package must cost no more than management does.
+ */
+export const serviceFirstCalls = {
+  mfa: 'createFido2Policy',
+  authorize: 'evaluateDecision',
+  protect: 'createRiskEvaluation',
+  verify: 'createUserVerifyTransaction',
+  credentials: 'createUserCredential',
+  davinci: 'deployFlow',
+} as const;
+
+export type ServicePackage = keyof typeof serviceFirstCalls;
+
+/** The first-call bundle of a service package, and the whole package for the tree-shaking check. */
+export function serviceScenarios(service: ServicePackage): { firstCall: Scenario; wholePackage: Scenario } {
+  const operation = serviceFirstCalls[service];
+  return {
+    firstCall: {
+      name: `@pingone-sdk/${service}: createManagementClient + clientCredentials + ${operation}`,
+      source: `export { createManagementClient } from '@pingone-sdk/management';
+export { ${operation} } from '@pingone-sdk/${service}';
+export { clientCredentials } from '@pingone-sdk/core';`,
+    },
+    wholePackage: {
+      name: `whole @pingone-sdk/${service} + createManagementClient + core`,
+      source: `export * from '@pingone-sdk/${service}';
+export { createManagementClient } from '@pingone-sdk/management';
+export * from '@pingone-sdk/core';`,
+    },
+  };
+}
