@@ -6,6 +6,7 @@ import type { BehaviourFamily } from './behaviour.js';
 import { brandingBehaviours } from './branding.js';
 import { certificateBehaviours } from './certificates.js';
 import { customDomainBehaviours } from './custom-domains.js';
+import { davinciFamilyBehaviours } from './davinci-family.js';
 import { emailDomainBehaviours } from './email-domains.js';
 import { environmentMetricsBehaviours } from './environment-metrics.js';
 import { environmentSettingsBehaviours } from './environment-settings.js';
@@ -79,4 +80,5 @@ export const behaviourFamilies: readonly BehaviourFamily[] = [
   customDomainBehaviours,
   environmentSettingsBehaviours,
   environmentMetricsBehaviours,
+  davinciFamilyBehaviours,
 ];
