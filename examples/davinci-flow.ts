@@ -6,7 +6,7 @@
  *
  * It runs against a local emulator unless these are set:
  *   PINGONE_ENVIRONMENT_ID   the environment to build the flow in
- *   PINGONE_CLIENT_ID        a worker application's client id (its roles must include DaVinci Admin) …
+ *   PINGONE_CLIENT_ID        a client whose roles grant the davinci:* permissions used here …
  *   PINGONE_CLIENT_SECRET    … and secret
  *   PINGONE_REGION           NA (default), EU, CA, AU, SG or AP
  *   PINGONE_ADMIN_ENVIRONMENT_ID  where the worker application lives (default: PINGONE_ENVIRONMENT_ID)
