@@ -18,6 +18,7 @@ describe('DaVinci application behaviours', () => {
     expect(apiKey).toMatchObject({ enabled: true, value: expect.stringMatching(/^.{32,}$/) });
     expect(oauth).toMatchObject({ clientSecret: expect.any(String), grantTypes: ['authorizationCode'] });
     const url = `${applications}/${created.body.id}`;
+    expect(created.body._links['davinciApplication.rotateKey']).toEqual({ href: `${url}/key` });
 
     const replaced = await session.call('PUT', url, {
       name: 'Storefront 2',

@@ -15,9 +15,28 @@ function applicationOf(context: BehaviourContext): Resource {
   return context.store.getItem(applicationsKey(context), id) ?? {};
 }
 
+/** The links PingOne puts on a DaVinci application: its flow policies and its two rotations. */
+function withApplicationLinks(context: BehaviourContext, reply: Reply): Reply {
+  const application = reply.body as Resource;
+  const environment = `${context.services.apiUrl}/environments/${context.environmentId ?? ''}`;
+  const self = `${environment}/davinciApplications/${String(application.id)}`;
+  const linked: Resource = {
+    ...application,
+    _links: {
+      self: { href: self },
+      environment: { href: environment },
+      flowPolicies: { href: `${self}/flowPolicies` },
+      'davinciApplication.rotateKey': { href: `${self}/key` },
+      'davinciApplication.rotateSecret': { href: `${self}/secret` },
+    },
+  };
+  context.store.putItem(applicationsKey(context), String(application.id), linked);
+  return { ...reply, body: linked };
+}
+
 function createApplication(context: BehaviourContext): Reply {
   const body = isObject(context.body) ? context.body : {};
-  return generic.create(context, {
+  const created = generic.create(context, {
     ...body,
     apiKey: { enabled: true, value: generateSecret() },
     oauth: {
@@ -26,6 +45,7 @@ function createApplication(context: BehaviourContext): Reply {
       scopes: ['openid', 'profile'],
     },
   });
+  return withApplicationLinks(context, created);
 }
 
 /** A replace changes the name, whether the key is accepted and the OAuth settings; never the key or secret. */
@@ -34,11 +54,14 @@ function replaceApplication(context: BehaviourContext): Reply {
   const body = isObject(context.body) ? context.body : {};
   const apiKey = isObject(existing.apiKey) ? existing.apiKey : {};
   const oauth = isObject(existing.oauth) ? existing.oauth : {};
-  return generic.replace(context, {
-    ...body,
-    apiKey: { ...apiKey, ...(isObject(body.apiKey) ? body.apiKey : {}), value: apiKey.value },
-    oauth: { ...oauth, ...(isObject(body.oauth) ? body.oauth : {}), clientSecret: oauth.clientSecret },
-  });
+  return withApplicationLinks(
+    context,
+    generic.replace(context, {
+      ...body,
+      apiKey: { ...apiKey, ...(isObject(body.apiKey) ? body.apiKey : {}), value: apiKey.value },
+      oauth: { ...oauth, ...(isObject(body.oauth) ? body.oauth : {}), clientSecret: oauth.clientSecret },
+    }),
+  );
 }
 
 /** Replaces one credential of the application; from now on only the new value is answered. */

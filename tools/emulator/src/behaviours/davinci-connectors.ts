@@ -125,9 +125,31 @@ function withMetadata(context: BehaviourContext, body: Record<string, unknown>):
   return metadata ? { ...body, metadata } : body;
 }
 
+/** The links PingOne puts on a connector instance: its environment and its clone action. */
+function withInstanceLinks(context: BehaviourContext, reply: Reply): Reply {
+  const instance = reply.body as Resource;
+  const environment = `${context.services.apiUrl}/environments/${context.environmentId ?? ''}`;
+  const self = `${environment}/connectorInstances/${String(instance.id)}`;
+  const linked: Resource = {
+    ...instance,
+    _links: {
+      self: { href: self },
+      environment: { href: environment },
+      'connectorInstance.clone': { href: self },
+    },
+  };
+  context.store.putItem(
+    `/environments/${context.environmentId ?? ''}/connectorInstances`,
+    String(instance.id),
+    linked,
+  );
+  return { ...reply, body: linked };
+}
+
 function createInstance(context: BehaviourContext): Reply {
   ensureConnectorCatalogue(context);
-  return generic.create(context, withMetadata(context, isObject(context.body) ? context.body : {}));
+  const body = withMetadata(context, isObject(context.body) ? context.body : {});
+  return withInstanceLinks(context, generic.create(context, body));
 }
 
 function replaceInstance(context: BehaviourContext): Reply {
@@ -145,13 +167,14 @@ function replaceInstance(context: BehaviourContext): Reply {
       },
     ]);
   }
-  return generic.replace(context, withMetadata(context, body));
+  return withInstanceLinks(context, generic.replace(context, withMetadata(context, body)));
 }
 
 function cloneInstance(context: BehaviourContext): Reply {
   const original = requireItem(context);
   const { _links, id, createdAt, updatedAt, environment, ...definition } = original;
-  return generic.create(context, { ...structuredClone(definition), name: `${String(original.name)} (copy)` });
+  const copy = { ...structuredClone(definition), name: `${String(original.name)} (copy)` };
+  return withInstanceLinks(context, generic.create(context, copy));
 }
 
 /** DaVinci's connector catalogue, and connector instances that keep their connector. */

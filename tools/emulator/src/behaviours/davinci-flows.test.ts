@@ -39,6 +39,10 @@ describe('DaVinci flow behaviours', () => {
     expect(created.body.connectors).toEqual([{ id: 'httpConnector' }, { id: 'errorConnector' }]);
     expect(created.body.publishedVersion).toBeUndefined();
     const url = `${flows}/${created.body.id}`;
+    expect(created.body._links).toMatchObject({
+      'flow.deploy': { href: url },
+      'flow.enabled': { href: `${url}/enabled` },
+    });
 
     const replaced = await session.call('PUT', url, { name: 'Sign-on v2', graphData: drawing(instanceId) });
     expect(replaced.body).toMatchObject({ name: 'Sign-on v2', currentVersion: 2, enabled: true });

@@ -35,6 +35,29 @@ export function versionsKey(context: BehaviourContext, flowId: string): string {
   return `${flowsKey(context)}/${flowId}/versions`;
 }
 
+/** The links PingOne puts on a flow: its environment, what its nodes use, and its actions. */
+function withFlowLinks(context: BehaviourContext, flow: Resource): Resource {
+  const { apiUrl } = context.services;
+  const environment = `${apiUrl}/environments/${context.environmentId ?? ''}`;
+  const self = `${environment}/flows/${String(flow.id)}`;
+  const linked: Resource = {
+    ...flow,
+    _links: {
+      self: { href: self },
+      environment: { href: environment },
+      connectorInstances: { href: `${environment}/connectorInstances` },
+      connectors: { href: `${environment}/connectors` },
+      'flow.clone': { href: self },
+      'flow.deploy': { href: self },
+      'flow.validate': { href: self },
+      'flow.enabled': { href: `${self}/enabled` },
+      version: { href: `${self}/versions/${String(flow.currentVersion)}` },
+    },
+  };
+  context.store.putItem(flowsKey(context), String(flow.id), linked);
+  return linked;
+}
+
 /** Records `version` of a flow: its metadata as an item, its definition as private data. */
 function recordVersion(
   context: BehaviourContext,
@@ -46,7 +69,12 @@ function recordVersion(
   const now = new Date().toISOString();
   const href = `${context.services.apiUrl}${collection}/${version}`;
   const item: Resource = {
-    _links: { self: { href }, details: { href: `${href}/details` } },
+    _links: {
+      self: { href },
+      environment: { href: `${context.services.apiUrl}/environments/${context.environmentId ?? ''}` },
+      details: { href: `${href}/details` },
+      'flow.export': { href },
+    },
     environment: { id: context.environmentId },
     flow: { id: flow.id, name: flow.name },
     version,
@@ -71,8 +99,9 @@ function saveNewFlow(
     enabled: true,
     currentVersion: 1,
   });
-  recordVersion(context, reply.body as Resource, 1, clonedFrom);
-  return reply;
+  const flow = withFlowLinks(context, reply.body as Resource);
+  recordVersion(context, flow, 1, clonedFrom);
+  return { ...reply, body: flow };
 }
 
 function replaceFlow(context: BehaviourContext): Reply {
@@ -88,8 +117,9 @@ function replaceFlow(context: BehaviourContext): Reply {
     connectors: connectorsOf(definition.graphData),
     currentVersion: version,
   });
-  recordVersion(context, reply.body as Resource, version);
-  return reply;
+  const flow = withFlowLinks(context, reply.body as Resource);
+  recordVersion(context, flow, version);
+  return { ...reply, body: flow };
 }
 
 function cloneFlow(context: BehaviourContext): Reply {

@@ -57,6 +57,7 @@ describe('DaVinci variable and connector behaviours', () => {
       await session.call('POST', instances, { name: 'Orders', connector: { id: 'httpConnector' } })
     ).body;
     expect(instance.metadata).toMatchObject({ type: 'core' });
+    expect(instance._links['connectorInstance.clone'].href).toBe(`${instances}/${instance.id}`);
     const moved = await session.call('PUT', `${instances}/${instance.id}`, {
       name: 'Orders',
       connector: { id: 'errorConnector' },
