@@ -7,14 +7,6 @@ import { elementsOf } from './davinci-flow-lint.js';
 import { versionsKey } from './davinci-flows.js';
 import { requireItem } from './generic.js';
 
-/** The version item the URL names (404 when the flow or version does not exist) and its definition. */
-function versionOf(context: BehaviourContext): { item: Resource; definition: Record<string, unknown> } {
-  const item = requireItem(context);
-  const key = `${versionsKey(context, context.pathParameters.flowId ?? '')}/${String(item.version)}`;
-  const stored = context.store.privateData(key).definition;
-  return { item, definition: isObject(stored) ? structuredClone(stored) : {} };
-}
-
 /** The flow the URL names; its existence was checked before any behaviour ran. */
 function flowOf(context: BehaviourContext): Resource {
   const flowId = context.pathParameters.flowId ?? '';
@@ -41,8 +33,12 @@ function stringsIn(value: unknown, into: Set<string>): Set<string> {
  * The variables a version uses: those scoped to its flow, and those whose name a node's settings
  * mention. Without `includeVariableValues` their values are left out.
  */
-function variablesOf(context: BehaviourContext, definition: Record<string, unknown>, withValues: boolean) {
-  const flowId = context.pathParameters.flowId;
+function variablesOf(
+  context: BehaviourContext,
+  flowId: string,
+  definition: Record<string, unknown>,
+  withValues: boolean,
+) {
   const mentioned = new Set<string>();
   for (const node of elementsOf(definition.graphData).nodes) stringsIn(node.properties, mentioned);
   const variables = context.store.items(`/environments/${context.environmentId ?? ''}/variables`).values();
@@ -58,25 +54,80 @@ function variablesOf(context: BehaviourContext, definition: Record<string, unkno
     });
 }
 
-function exportVersion(context: BehaviourContext): Reply {
-  const { item, definition } = versionOf(context);
-  const flow = flowOf(context);
-  const options = isObject(context.body) ? context.body : {};
+/** What an export may add, from the request body. */
+interface ExportOptions {
+  includeSubFlows: boolean;
+  includeVariableValues: boolean;
+}
+
+/** One version's export; with `includeSubFlows`, the deployed (else newest) version of each subflow. */
+function exportOf(
+  context: BehaviourContext,
+  flow: Resource,
+  versionNumber: string,
+  options: ExportOptions,
+  seen: Set<string>,
+): Resource | undefined {
+  const flowId = String(flow.id);
+  const collection = versionsKey(context, flowId);
+  const item = context.store.getItem(collection, versionNumber);
+  if (!item) return undefined;
+  const stored = context.store.privateData(`${collection}/${versionNumber}`).definition;
+  const definition = isObject(stored) ? structuredClone(stored) : {};
   const { name, ...rest } = definition;
   const body: Resource = {
     ...rest,
-    _links: { self: { href: context.location.href } },
+    _links: {
+      self: { href: `${context.services.apiUrl}${collection}/${versionNumber}` },
+      environment: { href: `${context.services.apiUrl}/environments/${context.environmentId ?? ''}` },
+    },
     environment: { id: context.environmentId },
-    flow: { id: flow.id, name: name ?? flow.name },
+    flow: { id: flowId, name: name ?? flow.name },
     version: item.version,
     connectors: connectorsOf(definition),
     enabled: flow.enabled,
-    variables: variablesOf(context, definition, options.includeVariableValues === true),
+    variables: variablesOf(context, flowId, definition, options.includeVariableValues),
   };
   for (const field of ['alias', 'clonedFrom', 'createdAt', 'deployedAt', 'updatedAt'] as const) {
     if (item[field] !== undefined) body[field] = item[field];
   }
   if (flow.publishedVersion !== undefined) body.publishedVersion = flow.publishedVersion;
+  if (options.includeSubFlows) {
+    seen.add(flowId);
+    const subflows = subflowsOf(context, definition)
+      .filter((subflow) => !seen.has(String(subflow.id)))
+      .map((subflow) =>
+        exportOf(context, subflow, String(subflow.publishedVersion ?? subflow.currentVersion), options, seen),
+      )
+      .filter((exported): exported is Resource => exported !== undefined);
+    body._embedded = subflows;
+  }
+  return body;
+}
+
+/** The flows of the environment that the drawing's Flow Conductor nodes name in their settings. */
+function subflowsOf(context: BehaviourContext, definition: Record<string, unknown>): Resource[] {
+  const named = new Set<string>();
+  for (const node of elementsOf(definition.graphData).nodes) {
+    if (node.connectorId === 'flowConnector') stringsIn(node.properties, named);
+  }
+  const flows = context.store.items(`/environments/${context.environmentId ?? ''}/flows`);
+  return [...named].map((id) => flows.get(id)).filter((flow): flow is Resource => flow !== undefined);
+}
+
+function exportVersion(context: BehaviourContext): Reply {
+  requireItem(context);
+  const options = isObject(context.body) ? context.body : {};
+  const body = exportOf(
+    context,
+    flowOf(context),
+    context.pathParameters.versionId ?? '',
+    {
+      includeSubFlows: options.includeSubFlows === true,
+      includeVariableValues: options.includeVariableValues === true,
+    },
+    new Set(),
+  );
   return { status: 200, body };
 }
 

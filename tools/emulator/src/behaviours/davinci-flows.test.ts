@@ -148,6 +148,39 @@ describe('DaVinci flow behaviours', () => {
     const details = await session.call('GET', `${version}/details`);
     expect(details.body).toMatchObject({ version: 1, alias: 'launch', graphData: graph });
 
+    // A Flow Conductor node naming another flow brings that flow's deployed version along.
+    const parent = (
+      await session.call('POST', flows, {
+        name: 'Parent',
+        graphData: {
+          elements: {
+            nodes: [
+              {
+                data: {
+                  id: 'sub',
+                  nodeType: 'CONNECTION',
+                  connectorId: 'flowConnector',
+                  properties: { subFlowId: { value: { value: flow.id } } },
+                },
+              },
+            ],
+          },
+        },
+      })
+    ).body;
+    const exportType = { 'content-type': 'application/vnd.pingidentity.flowversion.export+json' };
+    const withSubflows = await session.call(
+      'POST',
+      `${flows}/${parent.id}/versions/1`,
+      { includeSubFlows: true },
+      exportType,
+    );
+    expect(withSubflows.body._embedded.map((sub: { flow: { id: string } }) => sub.flow.id)).toEqual([
+      flow.id,
+    ]);
+    const without = await session.call('POST', `${flows}/${parent.id}/versions/1`, {}, exportType);
+    expect(without.body._embedded).toBeUndefined();
+
     expect((await session.call('DELETE', version)).status).toBe(204);
     expect((await session.call('GET', `${version}/details`)).status).toBe(404);
     expect((await session.call('GET', `${flows}/${flow.id}/versions/9`)).status).toBe(404);
