@@ -1,4 +1,4 @@
-import { BadRequestError, NotFoundError } from '@pingone-sdk/core';
+import { BadRequestError, NotFoundError, paginate } from '@pingone-sdk/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   cloneConnectorInstance,
@@ -39,6 +39,10 @@ describe('DaVinci variables, connectors and connector instances against the emul
     const { data: page } = await listVariables({ client, query: { limit: 2 } });
     expect(page).toMatchObject({ count: 3, size: 2 });
     expect(page._links.next).toBeDefined();
+    const names: string[] = [];
+    for await (const variable of paginate(listVariables, { client, query: { limit: 2 } }))
+      names.push(variable.name);
+    expect(names).toEqual(['alpha', 'beta', 'gamma']);
 
     const taken = await createVariable({
       client,
