@@ -44,7 +44,12 @@ export interface DaVinciFlowSettings {
 }
 
 /** A node that runs an HTTP capability through the connector instance `connectionId`. */
-function httpNode(id: string, connectionId: string, capabilityName: string, properties: Record<string, unknown>) {
+function httpNode(
+  id: string,
+  connectionId: string,
+  capabilityName: string,
+  properties: Record<string, unknown>,
+) {
   return {
     data: {
       id,
