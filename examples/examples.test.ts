@@ -38,6 +38,7 @@ describe('examples run against the emulator', () => {
     'start-verify-transaction.ts',
     'issue-credential.ts',
     'authorize-decision.ts',
+    'davinci-flow.ts',
   ])(
     '%s finishes without error',
     async (file) => {

@@ -8,6 +8,7 @@ import { brandingBehaviours } from './branding.js';
 import { certificateBehaviours } from './certificates.js';
 import { credentialsBehaviours } from './credentials-family.js';
 import { customDomainBehaviours } from './custom-domains.js';
+import { davinciFamilyBehaviours } from './davinci-family.js';
 import { emailDomainBehaviours } from './email-domains.js';
 import { environmentMetricsBehaviours } from './environment-metrics.js';
 import { environmentSettingsBehaviours } from './environment-settings.js';
@@ -87,4 +88,5 @@ export const behaviourFamilies: readonly BehaviourFamily[] = [
   environmentMetricsBehaviours,
   credentialsBehaviours,
   authorizeBehaviours,
+  davinciFamilyBehaviours,
 ];
