@@ -131,7 +131,7 @@ export const serviceFirstCalls = {
   protect: 'createRiskEvaluation',
   verify: 'createUserVerifyTransaction',
   credentials: 'createUserCredential',
-  davinci: 'deployFlow',
+  davinci: 'deployDaVinciFlow',
 } as const;
 
 export type ServicePackage = keyof typeof serviceFirstCalls;
