@@ -407,6 +407,21 @@ export const operationIds = {
     'listSnapshotVersions',
     'getSnapshotVersion',
   ],
+  protect: [
+    'listRiskPolicySets',
+    'createRiskPolicySet',
+    'getRiskPolicySet',
+    'replaceRiskPolicySet',
+    'deleteRiskPolicySet',
+    'createRiskEvaluation',
+    'getRiskEvaluation',
+    'setRiskEvaluationCompletionStatus',
+    'listRiskPredictors',
+    'createRiskPredictor',
+    'getRiskPredictor',
+    'replaceRiskPredictor',
+    'deleteRiskPredictor',
+  ],
 } as const;
 
 /** An operationId of any service. */
