@@ -23,6 +23,7 @@ import { organizationBehaviours } from './organizations.js';
 import { passwordPolicyBehaviours } from './password-policies.js';
 import { populationBehaviours } from './populations.js';
 import { propagationBehaviours } from './propagation.js';
+import { protectBehaviours } from './protect-behaviours.js';
 import { resourceBehaviours } from './resources.js';
 import { roleBehaviours } from './roles.js';
 import { schemaBehaviours } from './schemas.js';
@@ -79,4 +80,5 @@ export const behaviourFamilies: readonly BehaviourFamily[] = [
   customDomainBehaviours,
   environmentSettingsBehaviours,
   environmentMetricsBehaviours,
+  protectBehaviours,
 ];

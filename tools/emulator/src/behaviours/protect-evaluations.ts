@@ -1,0 +1,121 @@
+import { isObject } from '@pingone-sdk/openapi';
+import { invalidData, notFound } from '../http/api-error.js';
+import type { Reply } from '../http/reply.js';
+import type { Resource } from '../state/store.js';
+import type { BehaviourContext, BehaviourFamily } from './behaviour.js';
+import { generic } from './generic.js';
+import type { SuccessfulSignOn } from './protect-history-predictors.js';
+import { applyPolicySet } from './protect-policy-rules.js';
+import { evaluationDetails } from './protect-predictor-levels.js';
+import { ensureProtectSeeded } from './protect-seed.js';
+
+/**
+ * Risk evaluations:
+ * 1. The policy set is `riskPolicySet.id` when given, else the set named `riskPolicySet.name`, else
+ *    the environment's default set; naming a set that does not exist is 400 INVALID_VALUE.
+ * 2. The predictors computed are the set's `evaluatedPredictors`, or every predictor of the
+ *    environment when it lists none (see protect-predictor-levels.ts for each level).
+ * 3. The set's policies turn the outcomes into `result` (see protect-policy-rules.ts); the answer
+ *    names the set used and keeps the event, whose `completionStatus` starts IN_PROGRESS.
+ * 4. The completion status changes once, from IN_PROGRESS to SUCCESS or FAILED; a second report is
+ *    400 INVALID_VALUE. The answer is the whole evaluation with the new status.
+ * 5. The user's evaluations reported SUCCESS (newest first) are the history that geovelocity, user
+ *    location anomaly and new device predictors compare with.
+ */
+export const riskEvaluationBehaviours: BehaviourFamily = {
+  createRiskEvaluation: createEvaluation,
+  setRiskEvaluationCompletionStatus: setCompletionStatus,
+};
+
+function createEvaluation(context: BehaviourContext): Reply {
+  ensureProtectSeeded(context);
+  const body = isObject(context.body) ? context.body : {};
+  const event = isObject(body.event) ? body.event : {};
+  const policySet = choosePolicySet(context, isObject(body.riskPolicySet) ? body.riskPolicySet : {});
+  const now = Date.now();
+  const details = evaluationDetails(
+    evaluatedPredictors(context, policySet),
+    event,
+    history(context, event),
+    now,
+  );
+  return generic.create(context, {
+    event: { ...event, completionStatus: event.completionStatus ?? 'IN_PROGRESS' },
+    riskPolicySet: { id: policySet.id, name: policySet.name },
+    result: applyPolicySet(policySet, { event, details }),
+    details,
+  });
+}
+
+function setCompletionStatus(context: BehaviourContext): Reply {
+  const collectionKey = `/environments/${context.environmentId}/riskEvaluations`;
+  const id = context.pathParameters.riskEvaluationId ?? '';
+  const evaluation = context.store.getItem(collectionKey, id);
+  if (!evaluation) throw notFound(`Unable to find risk evaluation with ID ${id}.`);
+  const event = isObject(evaluation.event) ? evaluation.event : {};
+  const status = isObject(context.body) ? context.body.completionStatus : undefined;
+  if (event.completionStatus !== 'IN_PROGRESS') {
+    throw invalidData([
+      {
+        code: 'INVALID_VALUE',
+        target: 'completionStatus',
+        message: `The completion status is already ${String(event.completionStatus)}; it changes only from IN_PROGRESS.`,
+      },
+    ]);
+  }
+  const updated: Resource = {
+    ...evaluation,
+    event: { ...event, completionStatus: status },
+    updatedAt: new Date().toISOString(),
+  };
+  context.store.putItem(collectionKey, id, updated);
+  return { status: 200, body: updated };
+}
+
+function choosePolicySet(context: BehaviourContext, requested: Record<string, unknown>): Resource {
+  const sets = [...context.store.items(`/environments/${context.environmentId}/riskPolicySets`).values()];
+  const [target, found] =
+    requested.id !== undefined
+      ? ['riskPolicySet.id', sets.find((set) => set.id === requested.id)]
+      : requested.name !== undefined
+        ? ['riskPolicySet.name', sets.find((set) => set.name === requested.name)]
+        : ['riskPolicySet', sets.find((set) => set.default === true)];
+  if (!found) {
+    throw invalidData([
+      {
+        code: 'INVALID_VALUE',
+        target,
+        message: `No risk policy set ${String(requested.id ?? requested.name ?? 'is the default')}.`,
+      },
+    ]);
+  }
+  return found;
+}
+
+function evaluatedPredictors(context: BehaviourContext, policySet: Resource): Resource[] {
+  const all = [...context.store.items(`/environments/${context.environmentId}/riskPredictors`).values()];
+  const listed = Array.isArray(policySet.evaluatedPredictors)
+    ? policySet.evaluatedPredictors.filter(isObject)
+    : [];
+  if (listed.length === 0) return all;
+  const ids = new Set(listed.map((reference) => reference.id));
+  return all.filter((predictor) => ids.has(predictor.id));
+}
+
+function history(context: BehaviourContext, event: Record<string, unknown>): SuccessfulSignOn[] {
+  const userId = isObject(event.user) ? event.user.id : undefined;
+  const signOns: SuccessfulSignOn[] = [];
+  for (const evaluation of context.store
+    .items(`/environments/${context.environmentId}/riskEvaluations`)
+    .values()) {
+    const past = isObject(evaluation.event) ? evaluation.event : {};
+    if (past.completionStatus !== 'SUCCESS' || !isObject(past.user) || past.user.id !== userId) continue;
+    const browser = isObject(past.browser) ? past.browser : {};
+    signOns.push({
+      ip: String(past.ip),
+      userAgent: typeof browser.userAgent === 'string' ? browser.userAgent : undefined,
+      at: Date.parse(String(evaluation.createdAt)),
+    });
+  }
+  return signOns.sort((left, right) => right.at - left.at);
+}
