@@ -22,6 +22,7 @@ import {
   createRiskEvaluation,
   createRiskPolicySet,
   deleteRiskPolicySet,
+  predictorOutcome,
   type RiskLevel,
   type RiskPolicy,
   setRiskEvaluationCompletionStatus,
@@ -140,9 +141,13 @@ async function signOn(
   const level = evaluation.result?.level ?? 'LOW';
   const place =
     [evaluation.details?.city, evaluation.details?.country].filter(Boolean).join(', ') || 'unknown place';
-  log(
-    `sign-on from ${ip} (${place}): risk ${level}${evaluation.result?.value ? ` (${evaluation.result.value})` : ''}`,
+  const decision = evaluation.result?.value ? ` (${evaluation.result.value})` : '';
+  log(`sign-on from ${ip} (${place}): risk ${level}${decision}`);
+  // Each predictor's own verdict, read by its compact name.
+  const verdicts = ['anonymousNetwork', 'ipRisk', 'geoVelocity'].map(
+    (compactName) => `${compactName} ${predictorOutcome(evaluation, compactName)?.level ?? 'not evaluated'}`,
   );
+  log(`  predictors: ${verdicts.join(', ')}`);
 
   const { data: reported } = await setRiskEvaluationCompletionStatus({
     client,

@@ -1,1 +1,2 @@
 export * from './generated/index.js';
+export { predictorOutcome } from './predictor-outcome.js';

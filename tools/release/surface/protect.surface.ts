@@ -16,6 +16,7 @@ import {
   getRiskPredictor,
   listRiskPolicySets,
   listRiskPredictors,
+  predictorOutcome,
   type RiskEvaluation,
   type RiskLevel,
   type RiskPolicyCondition,
@@ -34,6 +35,8 @@ export async function judgeSignOn(ip: string, userId: string): Promise<RiskLevel
   });
   const evaluation: RiskEvaluation = data;
   const level: RiskLevel = evaluation.result?.level ?? 'LOW';
+  const anonymous: RiskLevel | undefined = predictorOutcome(evaluation, 'anonymousNetwork')?.level;
+  if (anonymous === 'HIGH') return 'HIGH';
   await setRiskEvaluationCompletionStatus({
     client,
     path: { riskEvaluationId: evaluation.id },
