@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type EmulatorSession, startSession } from '../test-support/emulator-session.js';
 
 /** A PingOne variable such as `${event.ip}`, written without a template-looking string literal. */
@@ -87,14 +87,17 @@ describe('PingOne Protect behaviours', () => {
     expect((await session.call('GET', `${evaluations}/${ordinary.id}`)).body.result.level).toBe('LOW');
   });
 
-  it('records the completion status once and answers the updated evaluation', async () => {
+  it('records the completion status once and answers the event, linked to its evaluation', async () => {
     const evaluation = await evaluate('192.0.2.10', 'feedback-user');
     const reported = await complete(evaluation, 'SUCCESS');
     expect(reported.status).toBe(200);
     expect(reported.body).toMatchObject({
-      id: evaluation.id,
-      event: { completionStatus: 'SUCCESS', ip: '192.0.2.10' },
+      completionStatus: 'SUCCESS',
+      ip: '192.0.2.10',
+      user: { id: 'feedback-user' },
     });
+    expect(reported.body._links.riskEvaluation.href).toBe(`${evaluations}/${evaluation.id}`);
+    expect(reported.body._links.self.href).toBe(`${evaluations}/${evaluation.id}/event`);
     expect((await session.call('GET', `${evaluations}/${evaluation.id}`)).body.event.completionStatus).toBe(
       'SUCCESS',
     );
@@ -104,6 +107,23 @@ describe('PingOne Protect behaviours', () => {
     expect(again.body.details[0]).toMatchObject({ code: 'INVALID_VALUE', target: 'completionStatus' });
     expect((await complete(evaluation, 'IN_PROGRESS')).status).toBe(400);
     expect((await complete({ id: '00000000-0000-4000-8000-000000000000' }, 'SUCCESS')).status).toBe(404);
+  });
+
+  it('takes the completion status only within 30 minutes of the evaluation', async () => {
+    const evaluation = await evaluate('192.0.2.10', 'late-user');
+    const created = Date.parse(evaluation.createdAt);
+    // Only Date is faked: the emulator runs in this process, its sockets and timers stay real.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(created + 30 * 60_000 + 1000);
+      const late = await complete(evaluation, 'SUCCESS');
+      expect(late.status).toBe(400);
+      expect(late.body.details[0]).toMatchObject({ code: 'INVALID_VALUE', target: 'completionStatus' });
+      vi.setSystemTime(created + 29 * 60_000);
+      expect((await complete(evaluation, 'SUCCESS')).status).toBe(200);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('learns from successful sign-ons only: impossible travel, unusual places and new devices', async () => {

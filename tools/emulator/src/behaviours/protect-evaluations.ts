@@ -17,8 +17,9 @@ import { ensureProtectSeeded } from './protect-seed.js';
  *    environment when it lists none (see protect-predictor-levels.ts for each level).
  * 3. The set's policies turn the outcomes into `result` (see protect-policy-rules.ts); the answer
  *    names the set used and keeps the event, whose `completionStatus` starts IN_PROGRESS.
- * 4. The completion status changes once, from IN_PROGRESS to SUCCESS or FAILED; a second report is
- *    400 INVALID_VALUE. The answer is the whole evaluation with the new status.
+ * 4. The completion status changes once, from IN_PROGRESS to SUCCESS or FAILED, within 30 minutes of
+ *    the evaluation; a second or late report is 400 INVALID_VALUE. As PingOne, the answer is the
+ *    event with the new status and links to itself, the evaluation and the environment.
  * 5. The user's evaluations reported SUCCESS (newest first) are the history that geovelocity, user
  *    location anomaly and new device predictors compare with.
  */
@@ -54,23 +55,33 @@ function setCompletionStatus(context: BehaviourContext): Reply {
   if (!evaluation) throw notFound(`Unable to find risk evaluation with ID ${id}.`);
   const event = isObject(evaluation.event) ? evaluation.event : {};
   const status = isObject(context.body) ? context.body.completionStatus : undefined;
+  const refuse = (message: string) =>
+    invalidData([{ code: 'INVALID_VALUE', target: 'completionStatus', message }]);
   if (event.completionStatus !== 'IN_PROGRESS') {
-    throw invalidData([
-      {
-        code: 'INVALID_VALUE',
-        target: 'completionStatus',
-        message: `The completion status is already ${String(event.completionStatus)}; it changes only from IN_PROGRESS.`,
-      },
-    ]);
+    throw refuse(
+      `The completion status is already ${String(event.completionStatus)}; it changes only from IN_PROGRESS.`,
+    );
   }
-  const updated: Resource = {
+  if (Date.now() - Date.parse(String(evaluation.createdAt)) > reportWindowMs) {
+    throw refuse('The completion status can be reported only within 30 minutes of the evaluation.');
+  }
+  const updatedEvent = { ...event, completionStatus: status };
+  context.store.putItem(collectionKey, id, {
     ...evaluation,
-    event: { ...event, completionStatus: status },
+    event: updatedEvent,
     updatedAt: new Date().toISOString(),
+  });
+  const evaluationHref = `${context.services.apiUrl}${collectionKey}/${id}`;
+  const links = {
+    self: { href: `${evaluationHref}/event` },
+    riskEvaluation: { href: evaluationHref },
+    environment: { href: `${context.services.apiUrl}/environments/${context.environmentId}` },
   };
-  context.store.putItem(collectionKey, id, updated);
-  return { status: 200, body: updated };
+  return { status: 200, body: { _links: links, ...updatedEvent } };
 }
+
+/** PingOne takes the completion status up to 30 minutes after the evaluation. */
+const reportWindowMs = 30 * 60 * 1000;
 
 function choosePolicySet(context: BehaviourContext, requested: Record<string, unknown>): Resource {
   const sets = [...context.store.items(`/environments/${context.environmentId}/riskPolicySets`).values()];
