@@ -154,7 +154,7 @@ async function signOn(
     path: { riskEvaluationId: evaluation.id },
     body: { completionStatus },
   });
-  log(`reported the flow as ${reported.event.completionStatus}`);
+  log(`reported the flow as ${reported.completionStatus}`);
   return level;
 }
 

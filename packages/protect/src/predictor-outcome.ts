@@ -10,8 +10,7 @@ const levels: ReadonlySet<unknown> = new Set<RiskLevel>(['LOW', 'MEDIUM', 'HIGH'
  * `impossibleTravel`, ...), so `details.anonymousNetwork` cannot be typed as an outcome; this reads it
  * and checks its shape.
  *
- * @param evaluation - What `createRiskEvaluation`, `getRiskEvaluation` or
- *   `setRiskEvaluationCompletionStatus` answered.
+ * @param evaluation - What `createRiskEvaluation` or `getRiskEvaluation` answered.
  * @param compactName - The predictor's `compactName`: letters and digits, e.g. `anonymousNetwork`.
  * @returns The outcome, or `undefined` when the predictor was not evaluated (the policy set does not
  *   list it, or it could not be computed and has no fallback result).

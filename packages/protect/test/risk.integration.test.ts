@@ -181,7 +181,9 @@ describe('PingOne Protect against the emulator', () => {
       path: { riskEvaluationId: suspicious.id },
       body: { completionStatus: 'FAILED' },
     });
-    expect(failed.event.completionStatus).toBe('FAILED');
+    // PingOne answers the event, with a link back to its evaluation.
+    expect(failed).toMatchObject({ completionStatus: 'FAILED', ip: '198.51.100.23' });
+    expect(failed._links?.riskEvaluation?.href).toMatch(new RegExp(`/riskEvaluations/${suspicious.id}$`));
     await setRiskEvaluationCompletionStatus({
       client,
       path: { riskEvaluationId: ordinary.id },
