@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compositeLevel, customLevel, holds, resolve } from './protect-custom-predictors.js';
+import { compositeLevel, customLevel, holds } from './protect-custom-predictors.js';
+import { resolve } from './protect-variables.js';
 
 const variables = {
   event: {
@@ -14,7 +15,7 @@ const variables = {
 const v = (path: string) => `\${${path}}`;
 
 describe('custom and composite predictors', () => {
-  it('resolves event and details variables, groups as names, and nothing else', () => {
+  it('resolves event and details variables (protect-variables.ts), groups as names, and nothing else', () => {
     expect(resolve(v('event.account.tier'), variables)).toBe('trial');
     expect(resolve(v('event.user.groups'), variables)).toEqual(['admins', 'staff']);
     expect(resolve(v('details.ipRisk.level'), variables)).toBe('MEDIUM');

@@ -1,41 +1,22 @@
 import { isObject } from '@pingone-sdk/openapi';
 import type { Resource } from '../state/store.js';
 import { inRanges, type RiskLevel } from './protect-risk-signals.js';
+import { resolve, texts, type Variables } from './protect-variables.js';
 
 /**
- * Custom (MAP) and composite predictors, and the variables they read.
+ * Custom (MAP) and composite predictors, reading the variables of protect-variables.ts.
  *
- * 1. `${event.a.b}` reads `a.b` of the event and `${details.x.level}` the level predictor `x` gave;
- *    `${details.aggregatedWeights.x}` is the same level. A list of `{ name }` objects (the user's
- *    groups) reads as the list of names. Anything else is missing.
- * 2. MAP: `high`, `medium`, `low` are tried in that order. `list` matches a value equal (as text) to an
+ * 1. MAP: `high`, `medium`, `low` are tried in that order. `list` matches a value equal (as text) to an
  *    entry, `between` a number from minScore to maxScore (both included), `ipRange` an address in a
  *    range. Nothing matches, or the attribute is missing: not computed (the fallback applies).
- * 3. COMPOSITE: the first composition whose condition holds gives its level; none holds: LOW.
- * 4. AND holds when all hold, OR when one does, NOT when its condition does not.
- * 5. VALUE_COMPARISON holds when every comparator given agrees: equals/notEquals compare as text,
+ * 2. COMPOSITE: the first composition whose condition holds gives its level; none holds: LOW.
+ * 3. AND holds when all hold, OR when one does, NOT when its condition does not.
+ * 4. VALUE_COMPARISON holds when every comparator given agrees: equals/notEquals compare as text,
  *    greater/greaterEquals/lower/lowerEquals as numbers, startsWith/endsWith as text and
  *    containsIgnoreCase as text ignoring case. A missing value satisfies no comparator.
- * 6. IP_RANGE holds when `contains` is in a range (or `notContains` is in none); STRING_LIST when
+ * 5. IP_RANGE holds when `contains` is in a range (or `notContains` is in none); STRING_LIST when
  *    `contains` has a value in `list` (or `notContains` has none).
  */
-
-export interface Variables {
-  event: Record<string, unknown>;
-  details: Record<string, unknown>;
-}
-
-export function resolve(expression: unknown, variables: Variables): unknown {
-  const match = typeof expression === 'string' ? /^\$\{([^}]+)\}$/.exec(expression.trim()) : null;
-  if (!match?.[1]) return undefined;
-  const [root, ...path] = match[1].split('.');
-  if (root === 'details' && path[0] === 'aggregatedWeights' && path.length === 2) {
-    return read(variables.details, [path[1] ?? '', 'level']);
-  }
-  if (root === 'event') return read(variables.event, path);
-  if (root === 'details') return read(variables.details, path);
-  return undefined;
-}
 
 export function customLevel(predictor: Resource, variables: Variables): RiskLevel | undefined {
   const map = isObject(predictor.map) ? predictor.map : {};
@@ -123,18 +104,4 @@ function matches(match: Record<string, unknown>, value: unknown): boolean {
   }
   if (Array.isArray(match.ipRange)) return typeof value === 'string' && inRanges(value, texts(match.ipRange));
   return false;
-}
-
-function read(root: unknown, path: readonly string[]): unknown {
-  let current = root;
-  for (const part of path) current = isObject(current) ? current[part] : undefined;
-  if (Array.isArray(current))
-    return current.map((entry) => (isObject(entry) && 'name' in entry ? entry.name : entry));
-  return current;
-}
-
-/** The text values of a string, number, boolean or a list of them. */
-function texts(value: unknown): string[] {
-  const list = Array.isArray(value) ? value : [value];
-  return list.filter((entry) => ['string', 'number', 'boolean'].includes(typeof entry)).map(String);
 }

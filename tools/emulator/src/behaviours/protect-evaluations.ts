@@ -4,10 +4,10 @@ import type { Reply } from '../http/reply.js';
 import type { Resource } from '../state/store.js';
 import type { BehaviourContext, BehaviourFamily } from './behaviour.js';
 import { generic } from './generic.js';
-import type { SuccessfulSignOn } from './protect-history-predictors.js';
 import { applyPolicySet } from './protect-policy-rules.js';
 import { evaluationDetails } from './protect-predictor-levels.js';
 import { ensureProtectSeeded } from './protect-seed.js';
+import { successfulSignOns } from './protect-sign-on-history.js';
 
 /**
  * Risk evaluations:
@@ -37,7 +37,7 @@ function createEvaluation(context: BehaviourContext): Reply {
   const details = evaluationDetails(
     evaluatedPredictors(context, policySet),
     event,
-    history(context, event),
+    successfulSignOns(context.store, `/environments/${context.environmentId}/riskEvaluations`, event),
     now,
   );
   return generic.create(context, {
@@ -111,22 +111,4 @@ function evaluatedPredictors(context: BehaviourContext, policySet: Resource): Re
   if (listed.length === 0) return all;
   const ids = new Set(listed.map((reference) => reference.id));
   return all.filter((predictor) => ids.has(predictor.id));
-}
-
-function history(context: BehaviourContext, event: Record<string, unknown>): SuccessfulSignOn[] {
-  const userId = isObject(event.user) ? event.user.id : undefined;
-  const signOns: SuccessfulSignOn[] = [];
-  for (const evaluation of context.store
-    .items(`/environments/${context.environmentId}/riskEvaluations`)
-    .values()) {
-    const past = isObject(evaluation.event) ? evaluation.event : {};
-    if (past.completionStatus !== 'SUCCESS' || !isObject(past.user) || past.user.id !== userId) continue;
-    const browser = isObject(past.browser) ? past.browser : {};
-    signOns.push({
-      ip: String(past.ip),
-      userAgent: typeof browser.userAgent === 'string' ? browser.userAgent : undefined,
-      at: Date.parse(String(evaluation.createdAt)),
-    });
-  }
-  return signOns.sort((left, right) => right.at - left.at);
 }

@@ -1,7 +1,7 @@
 import { isObject } from '@pingone-sdk/openapi';
 import type { Resource } from '../state/store.js';
-import { resolve, type Variables } from './protect-custom-predictors.js';
 import { inRanges, type RiskLevel } from './protect-risk-signals.js';
+import { resolve, type Variables } from './protect-variables.js';
 
 /**
  * How a policy set turns the predictors' outcomes into one result.
