@@ -21,6 +21,8 @@ describe('custom and composite predictors', () => {
     expect(resolve(v('details.ipRisk.level'), variables)).toBe('MEDIUM');
     expect(resolve(v('details.aggregatedWeights.ipRisk'), variables)).toBe('MEDIUM');
     expect(resolve(v('event.account.missing'), variables)).toBeUndefined();
+    expect(resolve(v('transaction.ip'), variables)).toBe('203.0.113.9');
+    expect(resolve(v('transaction.id'), variables)).toBeUndefined();
     expect(resolve(v('session.id'), variables)).toBeUndefined();
     expect(resolve('event.account.tier', variables)).toBeUndefined();
   });

@@ -97,6 +97,7 @@ describe('risk policy rules', () => {
     expect(conditionHolds(range(), variables({}, '192.0.2.200'))).toBe(true);
     expect(conditionHolds(range(), variables({}, '192.0.3.1'))).toBe(false);
     expect(conditionHolds(range({ contains: v('event.user.id') }), variables({}, '192.0.2.200'))).toBe(false);
+    expect(conditionHolds(range({ contains: v('transaction.ip') }), variables({}, '192.0.2.200'))).toBe(true);
     expect(
       conditionHolds({ type: 'IP_RANGE', ipRange: ['2001:db8::/32'] }, variables({}, '2001:db8::1')),
     ).toBe(true);

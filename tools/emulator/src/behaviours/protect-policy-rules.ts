@@ -10,7 +10,7 @@ import { resolve, type Variables } from './protect-variables.js';
  *    gives the result. When none holds, the set's `defaultResult` (LOW) applies.
  * 2. VALUE_COMPARISON holds when `value` resolves and equals `equals` compared as text
  *    (`true` equals "true"). A predictor without an outcome never satisfies an override.
- * 3. IP_RANGE holds when the address in `contains` (default `${event.ip}`) lies in a range.
+ * 3. IP_RANGE holds when the address in `contains` (the event's when left out) lies in a range.
  * 4. AGGREGATED_WEIGHTS: a predictor counts 100 when HIGH, 50 when MEDIUM, 0 when LOW; the score is
  *    the weighted average over the listed predictors that have an outcome, rounded (0 when none has).
  * 5. AGGREGATED_SCORES: the sum of each listed predictor's score when HIGH and half of it when

@@ -5,7 +5,8 @@ import { isObject } from '@pingone-sdk/openapi';
  *
  * 1. `${event.a.b}` reads `a.b` of the event and `${details.x.level}` the level predictor `x` gave;
  *    `${details.aggregatedWeights.x}` is the same level. Anything else is missing (undefined).
- * 2. A list of `{ name }` objects (the user's groups) reads as the list of names.
+ * 2. `${transaction.ip}`, the spelling of PingOne's IP range overrides, is the event's address.
+ * 3. A list of `{ name }` objects (the user's groups) reads as the list of names.
  */
 
 export interface Variables {
@@ -20,6 +21,7 @@ export function resolve(expression: unknown, variables: Variables): unknown {
   if (root === 'details' && path[0] === 'aggregatedWeights' && path.length === 2) {
     return read(variables.details, [path[1] ?? '', 'level']);
   }
+  if (root === 'transaction' && path.join('.') === 'ip') return variables.event.ip;
   if (root === 'event') return read(variables.event, path);
   if (root === 'details') return read(variables.details, path);
   return undefined;
