@@ -39,6 +39,7 @@ describe('examples run against the emulator', () => {
     'issue-credential.ts',
     'authorize-decision.ts',
     'davinci-flow.ts',
+    'evaluate-risk.ts',
   ])(
     '%s finishes without error',
     async (file) => {

@@ -26,6 +26,7 @@ import { organizationBehaviours } from './organizations.js';
 import { passwordPolicyBehaviours } from './password-policies.js';
 import { populationBehaviours } from './populations.js';
 import { propagationBehaviours } from './propagation.js';
+import { protectBehaviours } from './protect-behaviours.js';
 import { resourceBehaviours } from './resources.js';
 import { roleBehaviours } from './roles.js';
 import { schemaBehaviours } from './schemas.js';
@@ -89,4 +90,5 @@ export const behaviourFamilies: readonly BehaviourFamily[] = [
   credentialsBehaviours,
   authorizeBehaviours,
   davinciFamilyBehaviours,
+  protectBehaviours,
 ];

@@ -1,0 +1,2 @@
+export * from './generated/index.js';
+export { predictorOutcome } from './predictor-outcome.js';
