@@ -159,3 +159,22 @@ describe('MFA device behaviours', () => {
     expect(totpCode('GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', 1)).toBe('287082');
   });
 });
+
+describe('MFA devices of users that do not exist', () => {
+  it('answers 404 naming the user, for lists, reads and creates alike', async () => {
+    const session = await startSession();
+    try {
+      const devices = `${session.environmentUrl}/users/00000000-0000-4000-8000-0000000000ab/devices`;
+      for (const answer of [
+        await session.call('GET', devices),
+        await session.call('POST', devices, { type: 'TOTP' }),
+        await session.call('GET', `${devices}/00000000-0000-4000-8000-0000000000ac`),
+      ]) {
+        expect(answer.status).toBe(404);
+        expect(answer.body.message).toMatch(/user with ID 00000000-0000-4000-8000-0000000000ab/);
+      }
+    } finally {
+      await session.emulator.close();
+    }
+  });
+});

@@ -108,6 +108,7 @@ describe('MFA policy behaviours', () => {
     const application = (
       await session.call('POST', `${session.environmentUrl}/applications`, {
         name: 'Authenticator',
+        enabled: true,
         type: 'NATIVE_APP',
         protocol: 'OPENID_CONNECT',
         grantTypes: ['AUTHORIZATION_CODE'],
@@ -116,6 +117,7 @@ describe('MFA policy behaviours', () => {
         tokenEndpointAuthMethod: 'NONE',
       })
     ).body;
+    expect(application.id).toEqual(expect.any(String));
     const credentials = `${session.environmentUrl}/applications/${application.id}/pushCredentials`;
     const created = await session.call('POST', credentials, {
       type: 'FCM_HTTP_V1',
