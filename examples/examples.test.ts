@@ -31,7 +31,7 @@ describe('examples run against the emulator', () => {
     expect(output).toMatch(/cleaned up/);
   }, 150_000);
 
-  it.each(['auth-sign-in.ts', 'auth-protected-api.ts', 'upload-logo.ts'])(
+  it.each(['auth-sign-in.ts', 'auth-protected-api.ts', 'upload-logo.ts', 'mfa-policies.ts'])(
     '%s finishes without error',
     async (file) => {
       await expect(runExample(file)).resolves.toEqual(expect.any(String));
