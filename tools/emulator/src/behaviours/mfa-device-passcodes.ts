@@ -8,6 +8,11 @@ import { recordMessage } from './user-messages.js';
  * authenticator app, which derives the code from the time (RFC 6238: HMAC-SHA1, 30 s steps, 6 digits).
  */
 
+/** Device types PingOne sends a passcode to, which an administrator may also create `ACTIVE`. */
+export const messageDeviceTypes: ReadonlySet<unknown> = new Set(['SMS', 'VOICE', 'EMAIL']);
+/** Device types activated with a WebAuthn attestation instead of a passcode. */
+export const fidoDeviceTypes: ReadonlySet<unknown> = new Set(['FIDO2', 'PLATFORM', 'SECURITY_KEY']);
+
 interface DeviceSecrets {
   otp?: string;
   totpSecret?: string;

@@ -1,41 +1,26 @@
 import { randomBytes } from 'node:crypto';
 import { isObject } from '@pingone-sdk/openapi';
-import { ApiError, invalidData } from '../http/api-error.js';
+import { invalidData } from '../http/api-error.js';
 import type { Reply } from '../http/reply.js';
 import type { Resource } from '../state/store.js';
 import type { BehaviourContext, BehaviourFamily } from './behaviour.js';
-import { generic, requireItem } from './generic.js';
+import { generic } from './generic.js';
 import {
-  clearPasscodes,
-  countFailure,
   createTotpSecret,
-  passcodeMatches,
-  resetFailures,
+  fidoDeviceTypes,
+  messageDeviceTypes,
   sendActivationCode,
 } from './mfa-device-passcodes.js';
 import { effectiveMfaSettings } from './mfa-settings.js';
 
-/** Device types PingOne sends a passcode to, which an administrator may also create `ACTIVE`. */
-const messageTypes = new Set(['SMS', 'VOICE', 'EMAIL']);
-const fidoTypes = new Set(['FIDO2', 'PLATFORM', 'SECURITY_KEY']);
-
 /**
- * A user's MFA devices move through activation: created `ACTIVATION_REQUIRED` (SMS, voice and email
- * get a passcode in the outbox, TOTP a shared secret, FIDO the WebAuthn options), then `ACTIVE` with
- * the right passcode. Wrong passcodes answer INVALID_OTP and, at the MFA settings' `lockout.failureCount`,
- * lock the device for `lockout.durationSeconds`. Administrators block, unblock and unlock devices.
+ * A new MFA device starts `ACTIVATION_REQUIRED`: SMS, voice and email devices get a passcode in the
+ * outbox, TOTP devices a shared secret, FIDO devices the WebAuthn options (activation is in
+ * `mfa-device-actions.ts`). Administrators may create message devices `ACTIVE`; MOBILE devices pair with
+ * a pairing key instead, and the MFA settings cap how many devices a user has.
  */
 export const mfaDeviceBehaviours: BehaviourFamily = {
   createUserMfaDevice: createDevice,
-  activateUserMfaDevice: activateDevice,
-  blockUserMfaDevice: (context) =>
-    saveDevice(context, requireItem(context), { block: { status: 'BLOCKED', blockedAt: now() } }),
-  unblockUserMfaDevice: (context) =>
-    saveDevice(context, requireItem(context), { block: { status: 'UNBLOCKED' } }),
-  unlockUserMfaDevice: (context) => {
-    resetFailures(context.store, deviceKey(context));
-    return saveDevice(context, requireItem(context), { lock: { status: 'UNLOCKED' } });
-  },
 };
 
 function createDevice(context: BehaviourContext): Reply {
@@ -46,7 +31,7 @@ function createDevice(context: BehaviourContext): Reply {
       { code: 'INVALID_VALUE', target: 'type', message: 'A MOBILE device pairs itself with a pairing key.' },
     ]);
   }
-  if (body.status === 'ACTIVE' && !messageTypes.has(type)) {
+  if (body.status === 'ACTIVE' && !messageDeviceTypes.has(type)) {
     throw invalidData([
       {
         code: 'INVALID_VALUE',
@@ -72,7 +57,7 @@ function createDevice(context: BehaviourContext): Reply {
   const device = created.body as Resource;
   const key = `${context.location.key}/${device.id as string}`;
   if (status === 'ACTIVE') return created;
-  if (messageTypes.has(type)) {
+  if (messageDeviceTypes.has(type)) {
     sendActivationCode(context.store, { environmentId, userId, deviceId: device.id as string, key });
     return created;
   }
@@ -80,7 +65,7 @@ function createDevice(context: BehaviourContext): Reply {
   if (type === 'TOTP') {
     extra.secret = createTotpSecret(context.store, key);
     extra.keyUri = `otpauth://totp/PingOne:${userId}?secret=${extra.secret}&issuer=PingOne`;
-  } else if (fidoTypes.has(type)) {
+  } else if (fidoDeviceTypes.has(type)) {
     const relyingParty = isObject(body.rp) ? body.rp : { id: new URL(context.services.apiUrl).hostname };
     extra.publicKeyCredentialCreationOptions = JSON.stringify({
       rp: relyingParty,
@@ -92,69 +77,4 @@ function createDevice(context: BehaviourContext): Reply {
   const stored = { ...device, ...extra };
   context.store.putItem(context.location.key, device.id as string, stored);
   return { status: created.status, body: stored };
-}
-
-function activateDevice(context: BehaviourContext): Reply {
-  const device = requireItem(context);
-  if (device.status === 'ACTIVE') {
-    throw invalidData([
-      { code: 'INVALID_VALUE', target: 'status', message: 'The device is already active.' },
-    ]);
-  }
-  const key = deviceKey(context);
-  const body = isObject(context.body) ? context.body : {};
-  const lock = isObject(device.lock) ? device.lock : {};
-  if (
-    lock.status === 'LOCKED' &&
-    typeof lock.expiresAt === 'string' &&
-    Date.parse(lock.expiresAt) > Date.now()
-  ) {
-    throw new ApiError(
-      400,
-      'REQUEST_FAILED',
-      'The device is locked after too many wrong passcodes; unlock it or wait.',
-    );
-  }
-  if (fidoTypes.has(String(device.type))) {
-    // The emulator has no authenticator to check an attestation against; it takes any non-empty one.
-    if (typeof body.attestation !== 'string' || body.attestation === '') {
-      throw invalidData([
-        {
-          code: 'REQUIRED_VALUE',
-          target: 'attestation',
-          message: 'A FIDO device is activated with its attestation.',
-        },
-      ]);
-    }
-  } else if (typeof body.otp !== 'string' || !passcodeMatches(context.store, key, body.otp)) {
-    const failures = countFailure(context.store, key);
-    const { failureCount, durationSeconds } = effectiveMfaSettings(
-      context.store,
-      context.environmentId ?? '',
-    ).lockout;
-    if (failures >= failureCount) {
-      const expiresAt = new Date(Date.now() + durationSeconds * 1000).toISOString();
-      saveDevice(context, device, { lock: { status: 'LOCKED', expiresAt } });
-    }
-    throw invalidData([{ code: 'INVALID_OTP', target: 'otp', message: 'The passcode is not correct.' }]);
-  }
-  clearPasscodes(context.store, key, { totpSecret: device.type === 'TOTP' });
-  const { secret: _secret, keyUri: _keyUri, publicKeyCredentialCreationOptions: _options, ...rest } = device;
-  return saveDevice(context, rest, { status: 'ACTIVE', lock: { status: 'UNLOCKED' } });
-}
-
-/** Stores the device with `changes` applied (stored resources are replaced, never mutated). */
-function saveDevice(context: BehaviourContext, device: Resource, changes: Resource): Reply {
-  const updated: Resource = { ...device, ...changes, updatedAt: now() };
-  const collectionKey = context.location.collectionKey ?? '';
-  context.store.putItem(collectionKey, device.id as string, updated);
-  return { status: 200, body: updated };
-}
-
-function deviceKey(context: BehaviourContext): string {
-  return `${context.location.collectionKey ?? ''}/${context.location.itemId ?? ''}`;
-}
-
-function now(): string {
-  return new Date().toISOString();
 }

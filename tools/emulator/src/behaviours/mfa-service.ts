@@ -1,5 +1,6 @@
 import type { BehaviourFamily } from './behaviour.js';
 import { generic } from './generic.js';
+import { mfaDeviceActionBehaviours } from './mfa-device-actions.js';
 import { mfaDeviceDetailBehaviours } from './mfa-device-details.js';
 import { mfaDeviceOrderBehaviours } from './mfa-device-order.js';
 import { mfaDeviceBehaviours } from './mfa-devices.js';
@@ -20,6 +21,7 @@ export const mfaBehaviours: BehaviourFamily = checkingOwners({
   getMfaPushCredential: generic.read,
   deleteMfaPushCredential: generic.delete,
   ...mfaDeviceBehaviours,
+  ...mfaDeviceActionBehaviours,
   ...mfaDeviceOrderBehaviours,
   ...mfaDeviceDetailBehaviours,
   ...mfaPolicyBehaviours,
