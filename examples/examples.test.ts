@@ -40,6 +40,7 @@ describe('examples run against the emulator', () => {
     'authorize-decision.ts',
     'davinci-flow.ts',
     'evaluate-risk.ts',
+    'mfa-policies.ts',
   ])(
     '%s finishes without error',
     async (file) => {

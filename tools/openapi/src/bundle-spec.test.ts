@@ -22,6 +22,52 @@ describe('bundleSpec', () => {
     expect(listUsers?.operation['x-pingone-collection']?.unique).toEqual(['username']);
   });
 
+  it('bundles the file references of an action’s own responses', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'bundle-spec-'));
+    try {
+      const root = join(folder, 'openapi.yaml');
+      writeFileSync(
+        root,
+        [
+          'openapi: 3.1.0',
+          'info: { title: t, version: "1" }',
+          'paths:',
+          '  /things:',
+          '    post:',
+          '      operationId: createThing',
+          '      requestBody:',
+          '        content:',
+          '          application/json: { schema: { $ref: ./schemas.yaml#/Thing } }',
+          '          application/vnd.example.sort+json:',
+          '            schema: { $ref: ./schemas.yaml#/Thing }',
+          '            x-pingone-action:',
+          '              operationId: sortThings',
+          '              summary: Sort',
+          '              responses:',
+          '                "200":',
+          '                  description: The order.',
+          '                  content: { application/json: { schema: { $ref: ./schemas.yaml#/Order } } }',
+          '      responses:',
+          '        "201": { description: Made. }',
+          'components:',
+          '  schemas:',
+          '    Thing: { $ref: ./schemas.yaml#/Thing }',
+          '    Order: { $ref: ./schemas.yaml#/Order }',
+          '',
+        ].join('\n'),
+      );
+      writeFileSync(join(folder, 'schemas.yaml'), 'Thing: { type: object }\nOrder: { type: array }\n');
+      const document = await bundleSpec(root);
+      const createThing = listOperations(document).find((operation) => operation.id === 'createThing');
+      const [sortThings] = listActions(document, createThing?.operation ?? {});
+      expect(sortThings?.responses?.['200']?.content?.['application/json']?.schema).toEqual({
+        $ref: '#/components/schemas/Order',
+      });
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it('fails on a reference it cannot resolve, naming it', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'bundle-spec-'));
     try {

@@ -1,4 +1,4 @@
-import { bundle, createConfig } from '@redocly/openapi-core';
+import { bundle, createConfig, type Plugin } from '@redocly/openapi-core';
 import type { OpenApiDocument } from './openapi-types.js';
 
 /** Options of {@link bundleSpec}. */
@@ -13,6 +13,28 @@ export interface BundleOptions {
 }
 
 /**
+ * Redocly resolves `$ref`s only in nodes it knows the type of, and an extension is untyped. This
+ * teaches it that a media type's `x-pingone-action` may carry `responses` (an action whose answer
+ * differs from its operation's), so their relative file references are bundled like any others.
+ */
+const actionResponses: Plugin = {
+  id: 'pingone-action-responses',
+  typeExtension: {
+    oas3(types) {
+      const mediaType = types.MediaType ?? { properties: {} };
+      return {
+        ...types,
+        PingOneAction: { properties: { responses: 'Responses' }, additionalProperties: {} },
+        MediaType: {
+          ...mediaType,
+          properties: { ...mediaType.properties, 'x-pingone-action': 'PingOneAction' },
+        },
+      };
+    },
+  },
+};
+
+/**
  * Resolves a split spec (a root document whose `$ref`s point at files beside it) into one document.
  * Schemas the root names in `components` keep those names, which is what names generated types;
  * a reference that cannot be resolved fails here rather than in whoever reads the result.
@@ -21,7 +43,7 @@ export async function bundleSpec(
   rootDocument: string,
   options: BundleOptions = {},
 ): Promise<OpenApiDocument> {
-  const config = await createConfig({});
+  const config = await createConfig({}, { plugins: [actionResponses] });
   const result = await bundle({
     ref: rootDocument,
     config,

@@ -20,6 +20,7 @@ import { identityProviderBehaviours } from './identity-providers.js';
 import { imageBehaviours } from './images.js';
 import { integrationCatalogBehaviours } from './integration-catalog.js';
 import { languageBehaviours } from './languages.js';
+import { mfaBehaviours } from './mfa-service.js';
 import { notificationSettingsBehaviours } from './notification-settings.js';
 import { notificationTemplateBehaviours } from './notification-templates.js';
 import { organizationBehaviours } from './organizations.js';
@@ -91,4 +92,5 @@ export const behaviourFamilies: readonly BehaviourFamily[] = [
   authorizeBehaviours,
   davinciFamilyBehaviours,
   protectBehaviours,
+  mfaBehaviours,
 ];

@@ -1,11 +1,16 @@
 import type { Store } from '../state/store.js';
 
-/** A message PingOne would have delivered to a user (email or SMS) carrying a one-time code. */
+/** A message PingOne would have delivered to a user (email, SMS or voice call) carrying a one-time code. */
 export interface SentMessage {
   environmentId: string;
   userId: string;
-  /** `VERIFICATION_CODE` (account verification) or `RECOVERY_CODE` (password recovery). */
-  type: 'VERIFICATION_CODE' | 'RECOVERY_CODE';
+  /**
+   * `VERIFICATION_CODE` (account verification), `RECOVERY_CODE` (password recovery) or
+   * `DEVICE_ACTIVATION_CODE` (the passcode that activates an SMS, voice or email MFA device).
+   */
+  type: 'VERIFICATION_CODE' | 'RECOVERY_CODE' | 'DEVICE_ACTIVATION_CODE';
+  /** The MFA device the code activates, for `DEVICE_ACTIVATION_CODE`. */
+  deviceId?: string;
   /** The code the user would read in the message. */
   code: string;
   sentAt: string;

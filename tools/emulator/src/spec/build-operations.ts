@@ -268,6 +268,7 @@ function mediaTypes(
       schema: action.schema,
       isAction: true,
       status: action.status ?? successStatusOf(action.responses),
+      ...(action.responses ? { responses: action.responses } : {}),
     });
   }
   return entries;

@@ -32,6 +32,8 @@ export interface MediaTypeEntry {
   isAction: boolean;
   /** The success status of an action that declares its own. */
   status: number | undefined;
+  /** An action's own responses, when it answers something other than its operation does. */
+  responses?: Readonly<Record<string, ResponseObject>>;
 }
 
 /** An ancestor item the request's resource hangs from, which must exist (else 404). */

@@ -55,3 +55,27 @@ describe('ResponseValidator', () => {
     expect(error.message).toMatch(/deleteUser does not match the spec: status 200 is not declared/);
   });
 });
+
+describe('ResponseValidator on an action with responses of its own', () => {
+  const mfa = loadSpecs().get('mfa');
+  if (!mfa) throw new Error('the mfa spec is not bundled');
+  const mfaValidator = new ResponseValidator('mfa', mfa);
+  const createDevice = buildOperations('mfa', mfa).find(
+    (operation) => operation.operationId === 'createUserMfaDevice',
+  );
+  const reorder = createDevice?.mediaTypes.get('application/vnd.pingidentity.devices.reorder+json');
+  if (!createDevice || !reorder) throw new Error('createUserMfaDevice or its reorder action is missing');
+
+  it('holds the action to its own success body, not its operation’s', () => {
+    const order = { order: [{ id: '0a4e2b36-8a4d-4bd4-9b63-7c6f0cbd8f01' }] };
+    expect(() => mfaValidator.check(createDevice, reorder, { status: 200, body: order })).not.toThrow();
+    const device = { id: '0a4e2b36-8a4d-4bd4-9b63-7c6f0cbd8f01', type: 'EMAIL', email: 'ada@example.com' };
+    expect(() => mfaValidator.check(createDevice, undefined, { status: 201, body: device })).not.toThrow();
+    expect(
+      failure(() => mfaValidator.check(createDevice, reorder, { status: 200, body: device })).message,
+    ).toMatch(/reorderUserMfaDevices does not match the spec: the 200 body breaks the schema/);
+    expect(
+      failure(() => mfaValidator.check(createDevice, reorder, { status: 201, body: order })).message,
+    ).toMatch(/status 201 is not declared/);
+  });
+});

@@ -46,7 +46,7 @@ export class ResponseValidator {
     ) {
       return;
     }
-    const validate = this.#validator(operation, status);
+    const validate = this.#validator(operation, entry, status);
     if (validate && !validate(reply.body)) {
       const fields = (validate.errors ?? [])
         .slice(0, 5)
@@ -56,13 +56,16 @@ export class ResponseValidator {
     }
   }
 
-  /** The responses key the status falls under; an action's own success status reuses the 2xx schema. */
+  /**
+   * The responses key the status falls under; an action's own success status reuses the 2xx schema,
+   * and an action that declares its own responses is held to those.
+   */
   #declaredStatus(
     operation: Operation,
     entry: MediaTypeEntry | undefined,
     status: number,
   ): string | undefined {
-    const declared = Object.keys(operation.responses);
+    const declared = Object.keys(entry?.responses ?? operation.responses);
     if (declared.includes(String(status))) return String(status);
     if (entry?.isAction && entry.status === status) return declared.find((key) => key.startsWith('2'));
     if (declared.includes(`${String(status)[0]}XX`)) return `${String(status)[0]}XX`;
@@ -70,14 +73,17 @@ export class ResponseValidator {
     return status >= 300 && declared.includes('default') ? 'default' : undefined;
   }
 
-  #validator(operation: Operation, status: string): ValidateFunction | null {
-    const key = `${operation.method} ${operation.pathTemplate} ${status}`;
+  #validator(
+    operation: Operation,
+    entry: MediaTypeEntry | undefined,
+    status: string,
+  ): ValidateFunction | null {
+    const responses = entry?.responses ?? operation.responses;
+    const owner = entry?.responses ? entry.operationId : `${operation.method} ${operation.pathTemplate}`;
+    const key = `${owner} ${status}`;
     let validate = this.#validators.get(key);
     if (validate !== undefined) return validate;
-    const response = resolveReference<ResponseObject | undefined>(
-      this.#document,
-      operation.responses[status],
-    );
+    const response = resolveReference<ResponseObject | undefined>(this.#document, responses[status]);
     const mediaType = Object.keys(response?.content ?? {}).find((type) => /json/i.test(type));
     const schema = mediaType ? response?.content?.[mediaType]?.schema : undefined;
     validate = isObject(schema) ? this.#ajv.compile(absolute(schema, this.#base)) : null;
