@@ -4,6 +4,8 @@
 //   spec/davinci (sha256 6555baafea30c39043501915ba2873a7fd1c013ab87b1c75045cee834649e2d8)
 //   spec/images (sha256 d80f2a6cc71a3f5473033a71272d3f7ad41a91878591c3035b649c6f63bc112c)
 //   spec/management (sha256 c60da4db5ef2202bf00bf94ac1a04a8477b7ff1314ab78e936784328539cc35d)
+//   spec/mfa (sha256 5e11965941c1dcbd56813a7223c435419966071be992ba1813d9df094e028f8e)
+//   spec/protect (sha256 e245f7f42882640d74d7a3640a7d14546f2023e05fcce005f74f0b4c4fd6c7e6)
 //   spec/verify (sha256 c29b5d54ba035ed2b4508bc63163494dc7e76e062206ae2eee4964db32870a59)
 // Do not edit: change the spec or tools/generate, then run `pnpm generate`.
 import type { CommandTable } from '../command-table.js';
@@ -12359,6 +12361,1252 @@ export const commandTable: CommandTable = {
       list: false,
     },
     {
+      name: 'listMfaPushCredentials',
+      service: 'mfa',
+      family: 'Push Credentials',
+      summary: "List an application's push credentials",
+      method: 'GET',
+      path: '/environments/{environmentId}/applications/{applicationId}/pushCredentials',
+      pathParameters: [
+        {
+          name: 'environmentId',
+          required: true,
+          type: 'string',
+          description:
+            "The environment that holds the resource. The SDK fills it from the client's `environmentId`.",
+        },
+        {
+          name: 'applicationId',
+          required: true,
+          type: 'string',
+          description: "The native application's id.",
+        },
+      ],
+      queryParameters: [],
+      list: true,
+    },
+    {
+      name: 'createMfaPushCredential',
+      service: 'mfa',
+      family: 'Push Credentials',
+      summary: 'Add a push credential to an application',
+      method: 'POST',
+      path: '/environments/{environmentId}/applications/{applicationId}/pushCredentials',
+      pathParameters: [
+        {
+          name: 'environmentId',
+          required: true,
+          type: 'string',
+          description:
+            "The environment that holds the resource. The SDK fills it from the client's `environmentId`.",
+        },
+        {
+          name: 'applicationId',
+          required: true,
+          type: 'string',
+          description: "The native application's id.",
+        },
+      ],
+      queryParameters: [],
+      body: {
+        contentType: 'application/json',
+        required: true,
+        schema: { $ref: '#/components/schemas/MfaPushCredentialRequest' },
+      },
+      list: false,
+    },
+    {
+      name: 'getMfaPushCredential',
+      service: 'mfa',
+      family: 'Push Credentials',
+      summary: 'Get a push credential',
+      method: 'GET',
+      path: '/environments/{environmentId}/applications/{applicationId}/pushCredentials/{pushCredentialId}',
+      pathParameters: [
+        {
+          name: 'environmentId',
+          required: true,
+          type: 'string',
+          description:
+            "The environment that holds the resource. The SDK fills it from the client's `environmentId`.",
+        },
+        {
+          name: 'applicationId',
+          required: true,
+          type: 'string',
+          description: "The native application's id.",
+        },
+        {
+          name: 'pushCredentialId',
+          required: true,
+          type: 'string',
+          description: "The push credential's id.",
+        },
+      ],
+      queryParameters: [],
+      list: false,
+    },
+    {
+      name: 'replaceMfaPushCredential',
+      service: 'mfa',
+      family: 'Push Credentials',
+      summary: 'Replace a push credential',
+      method: 'PUT',
+      path: '/environments/{environmentId}/applications/{applicationId}/pushCredentials/{pushCredentialId}',
+      pathParameters: [
+        {
+          name: 'environmentId',
+          required: true,
+          type: 'string',
+          description:
+            "The environment that holds the resource. The SDK fills it from the client's `environmentId`.",
+        },
+        {
+          name: 'applicationId',
+          required: true,
+          type: 'string',
+          description: "The native application's id.",
+        },
+        {
+          name: 'pushCredentialId',
+          required: true,
+          type: 'string',
+          description: "The push credential's id.",
+        },
+      ],
+      queryParameters: [],
+      body: {
+        contentType: 'application/json',
+        required: true,
+        schema: { $ref: '#/components/schemas/MfaPushCredentialRequest' },
+      },
+      list: false,
+    },
+    {
+      name: 'deleteMfaPushCredential',
+      service: 'mfa',
+      family: 'Push Credentials',
+      summary: 'Delete a push credential',
+      method: 'DELETE',
+      path: '/environments/{environmentId}/applications/{applicationId}/pushCredentials/{pushCredentialId}',
+      pathParameters: [
+        {
+          name: 'environmentId',
+          required: true,
+          type: 'string',
+          description:
+            "The environment that holds the resource. The SDK fills it from the client's `environmentId`.",
+        },
+        {
+          name: 'applicationId',
+          required: true,
+          type: 'string',
+          description: "The native application's id.",
+        },
+        {
+          name: 'pushCredentialId',
+          required: true,
+          type: 'string',
+          description: "The push credential's id.",
+        },
+      ],
+      queryParameters: [],
+      list: false,
+    },
+    {
+      name: 'listDeviceAuthenticationPolicies',
+      service: 'mfa',
+      family: 'Device Authentication Policies',
+      summary: 'List device authentication policies',
+      method: 'GET',
+      path: '/environments/{environmentId}/deviceAuthenticationPolicies',
+      pathParameters: [
+        {
+          name: 'environmentId',
+          required: true,
+          type: 'string',
+          description:
+            "The environment that holds the resource. The SDK fills it from the client's `environmentId`.",
+        },
+      ],
+      queryParameters: [],
+      list: true,
+    },
+    {
+      name: 'createDeviceAuthenticationPolicy',
+      service: 'mfa',
+      family: 'Device Authentication Policies',
+      summary: 'Create a device authentication policy',
+      method: 'POST',
+      path: '/environments/{environmentId}/deviceAuthenticationPolicies',
+      pathParameters: [
+        {
+          name: 'environmentId',
+          required: true,
+          type: 'string',
+          description:
+            "The environment that holds the resource. The SDK fills it from the client's `environmentId`.",
+        },
+      ],
+      queryParameters: [],
+      body: {
+        contentType: 'application/json',
+        required: true,
+        schema: { $ref: '#/components/schemas/DeviceAuthenticationPolicy' },
+      },
+      list: false,
+    },
+    {
+      name: 'migrateDeviceAuthenticationPoliciesToFido2',
+      service: 'mfa',
+      family: 'Device Authentication Policies',
+      summary: 'Migrate device authentication policies to FIDO2',
+      method: 'POST',
+      path: '/environments/{environmentId}/deviceAuthenticationPolicies',
+      pathParameters: [
+        {
+          name: 'environmentId',
+          required: true,
+          type: 'string',
+          description:
+            "The environment that holds the resource. The SDK fills it from the client's `environmentId`.",
+        },
+      ],
+      queryParameters: [],
+      body: {
+        contentType: 'application/vnd.pingidentity.deviceAuthenticationPolicy.fido2.migrate+json',
+        required: true,
+        schema: { $ref: '#/components/schemas/DeviceAuthenticationPolicyMigration' },
+      },
+      list: false,
+    },
+    {
+      name: 'getDeviceAuthenticationPolicy',
+      service: 'mfa',
+      family: 'Device Authentication Policies',
+      summary: 'Get a device authentication policy',
+      method: 'GET',
+      path: '/environments/{environmentId}/deviceAuthenticationPolicies/{deviceAuthenticationPolicyId}',
+      pathParameters: [
+        {
+          name: 'environmentId',
+          required: true,
+          type: 'string',
+          description:
+            "The environment that holds the resource. The SDK fills it from the client's `environmentId`.",
+        },
+        {
+          name: 'deviceAuthenticationPolicyId',
+          required: true,
+          type: 'string',
+          description: "The device authentication policy's id.",
+        },
+      ],
+      queryParameters: [],
+      list: false,
+    },
+    {
+      name: 'replaceDeviceAuthenticationPolicy',
+      service: 'mfa',
+      family: 'Device Authentication Policies',
+      summary: 'Replace a device authentication policy',
+      method: 'PUT',
+      path: '/environments/{environmentId}/deviceAuthenticationPolicies/{deviceAuthenticationPolicyId}',
+      pathParameters: [
+        {
+          name: 'environmentId',
+          required: true,
+          type: 'string',
+          description:
+            "The environment that holds the resource. The SDK fills it from the client's `environmentId`.",
+        },
+        {
+          name: 'deviceAuthenticationPolicyId',
+          required: true,
+          type: 'string',
+          description: "The device authentication policy's id.",
+        },
+      ],
+      queryParameters: [],
+      body: {
+        contentType: 'application/json',
+        required: true,
+        schema: { $ref: '#/components/schemas/DeviceAuthenticationPolicy' },
+      },
+      list: false,
+    },
+    {
+      name: 'deleteDeviceAuthenticationPolicy',
+      service: 'mfa',
+      family: 'Device Authentication Policies',
+      summary: 'Delete a device authentication policy',
+      method: 'DELETE',
+      path: '/environments/{environmentId}/deviceAuthenticationPolicies/{deviceAuthenticationPolicyId}',
+      pathParameters: [
+        {
+          name: 'environmentId',
+          required: true,
+          type: 'string',
+          description:
+            "The environment that holds the resource. The SDK fills it from the client's `environmentId`.",
+        },
+        {
+          name: 'deviceAuthenticationPolicyId',
+          required: true,
+          type: 'string',
+          description: "The device authentication policy's id.",
+        },
+      ],
+      queryParameters: [],
+      list: false,
+    },
+    {
+      name: 'listFidoDeviceMetadata',
+      service: 'mfa',
+      family: 'FIDO Device Metadata',
+      summary: 'List custom FIDO device metadata',
+      method: 'GET',
+      path: '/environments/{environmentId}/fidoDevicesMetadata',
+      pathParameters: [
+        {
+          name: 'environmentId',
+          required: true,
+          type: 'string',
+          description:
+            "The environment that holds the resource. The SDK fills it from the client's `environmentId`.",
+        },
+      ],
+      queryParameters: [],
+      list: true,
+    },
+    {
+      name: 'createFidoDeviceMetadata',
+      service: 'mfa',
+      family: 'FIDO Device Metadata',
+      summary: 'Add custom FIDO device metadata',
+      method: 'POST',
+      path: '/environments/{environmentId}/fidoDevicesMetadata',
+      pathParameters: [
+        {
+          name: 'environmentId',
+          required: true,
+          type: 'string',
+          description:
+            "The environment that holds the resource. The SDK fills it from the client's `environmentId`.",
+        },
+      ],
+      queryParameters: [],
+      body: {
+        contentType: 'application/json',
+        required: true,
+        schema: { $ref: '#/components/schemas/FidoDeviceMetadata' },
+      },
+      list: false,
+    },
+    {
+      name: 'getFidoDeviceMetadata',
+      service: 'mfa',
+      family: 'FIDO Device Metadata',
+      summary: 'Get custom FIDO device metadata',
+      method: 'GET',
+      path: '/environments/{environmentId}/fidoDevicesMetadata/{fidoDeviceId}',
+      pathParameters: [
+        {
+          name: 'environmentId',
+          required: true,
+          type: 'string',
+          description:
+            "The environment that holds the resource. The SDK fills it from the client's `environmentId`.",
+        },
+        { name: 'fidoDeviceId', required: true, type: 'string', description: "The metadata entry's id." },
+      ],
+      queryParameters: [],
+      list: false,
+    },
+    {
+      name: 'deleteFidoDeviceMetadata',
+      service: 'mfa',
+      family: 'FIDO Device Metadata',
+      summary: 'Delete custom FIDO device metadata',
+      method: 'DELETE',
+      path: '/environments/{environmentId}/fidoDevicesMetadata/{fidoDeviceId}',
+      pathParameters: [
+        {
+          name: 'environmentId',
+          required: true,
+          type: 'string',
+          description:
+            "The environment that holds the resource. The SDK fills it from the client's `environmentId`.",
+        },
+        { name: 'fidoDeviceId', required: true, type: 'string', description: "The metadata entry's id." },
+      ],
+      queryParameters: [],
+      list: false,
+    },
+    {
+      name: 'listFidoPolicies',
+      service: 'mfa',
+      family: 'FIDO Policies',
+      summary: 'List FIDO policies',
+      method: 'GET',
+      path: '/environments/{environmentId}/fidoPolicies',
+      pathParameters: [
+        {
+          name: 'environmentId',
+          required: true,
+          type: 'string',
+          description:
+            "The environment that holds the resource. The SDK fills it from the client's `environmentId`.",
+        },
+      ],
+      queryParameters: [],
+      list: true,
+    },
+    {
+      name: 'createFidoPolicy',
+      service: 'mfa',
+      family: 'FIDO Policies',
+      summary: 'Create a FIDO policy',
+      method: 'POST',
+      path: '/environments/{environmentId}/fidoPolicies',
+      pathParameters: [
+        {
+          name: 'environmentId',
+          required: true,
+          type: 'string',
+          description:
+            "The environment that holds the resource. The SDK fills it from the client's `environmentId`.",
+        },
+      ],
+      queryParameters: [],
+      body: {
+        contentType: 'application/json',
+        required: true,
+        schema: { $ref: '#/components/schemas/FidoPolicy' },
+      },
+      list: false,
+    },
+    {
+      name: 'getFidoPolicy',
+      service: 'mfa',
+      family: 'FIDO Policies',
+      summary: 'Get a FIDO policy',
+      method: 'GET',
+      path: '/environments/{environmentId}/fidoPolicies/{fidoPolicyId}',
+      pathParameters: [
+        {
+          name: 'environmentId',
+          required: true,
+          type: 'string',
+          description:
+            "The environment that holds the resource. The SDK fills it from the client's `environmentId`.",
+        },
+        { name: 'fidoPolicyId', required: true, type: 'string', description: "The FIDO policy's id." },
+      ],
+      queryParameters: [],
+      list: false,
+    },
+    {
+      name: 'replaceFidoPolicy',
+      service: 'mfa',
+      family: 'FIDO Policies',
+      summary: 'Replace a FIDO policy',
+      method: 'PUT',
+      path: '/environments/{environmentId}/fidoPolicies/{fidoPolicyId}',
+      pathParameters: [
+        {
+          name: 'environmentId',
+          required: true,
+          type: 'string',
+          description:
+            "The environment that holds the resource. The SDK fills it from the client's `environmentId`.",
+        },
+        { name: 'fidoPolicyId', required: true, type: 'string', description: "The FIDO policy's id." },
+      ],
+      queryParameters: [],
+      body: {
+        contentType: 'application/json',
+        required: true,
+        schema: { $ref: '#/components/schemas/FidoPolicy' },
+      },
+      list: false,
+    },
+    {
+      name: 'deleteFidoPolicy',
+      service: 'mfa',
+      family: 'FIDO Policies',
+      summary: 'Delete a FIDO policy',
+      method: 'DELETE',
+      path: '/environments/{environmentId}/fidoPolicies/{fidoPolicyId}',
+      pathParameters: [
+        {
+          name: 'environmentId',
+          required: true,
+          type: 'string',
+          description:
+            "The environment that holds the resource. The SDK fills it from the client's `environmentId`.",
+        },
+        { name: 'fidoPolicyId', required: true, type: 'string', description: "The FIDO policy's id." },
+      ],
+      queryParameters: [],
+      list: false,
+    },
+    {
+      name: 'listFido2Policies',
+      service: 'mfa',
+      family: 'FIDO2 Policies',
+      summary: 'List FIDO2 policies',
+      method: 'GET',
+      path: '/environments/{environmentId}/fido2Policies',
+      pathParameters: [
+        {
+          name: 'environmentId',
+          required: true,
+          type: 'string',
+          description:
+            "The environment that holds the resource. The SDK fills it from the client's `environmentId`.",
+        },
+      ],
+      queryParameters: [],
+      list: true,
+    },
+    {
+      name: 'createFido2Policy',
+      service: 'mfa',
+      family: 'FIDO2 Policies',
+      summary: 'Create a FIDO2 policy',
+      method: 'POST',
+      path: '/environments/{environmentId}/fido2Policies',
+      pathParameters: [
+        {
+          name: 'environmentId',
+          required: true,
+          type: 'string',
+          description:
+            "The environment that holds the resource. The SDK fills it from the client's `environmentId`.",
+        },
+      ],
+      queryParameters: [],
+      body: {
+        contentType: 'application/json',
+        required: true,
+        schema: { $ref: '#/components/schemas/Fido2Policy' },
+      },
+      list: false,
+    },
+    {
+      name: 'getFido2Policy',
+      service: 'mfa',
+      family: 'FIDO2 Policies',
+      summary: 'Get a FIDO2 policy',
+      method: 'GET',
+      path: '/environments/{environmentId}/fido2Policies/{fido2PolicyId}',
+      pathParameters: [
+        {
+          name: 'environmentId',
+          required: true,
+          type: 'string',
+          description:
+            "The environment that holds the resource. The SDK fills it from the client's `environmentId`.",
+        },
+        { name: 'fido2PolicyId', required: true, type: 'string', description: "The FIDO2 policy's id." },
+      ],
+      queryParameters: [
+        {
+          name: 'expand',
+          required: false,
+          type: 'deviceAuthenticationPolicies',
+          description: 'Related resources to embed in the answer.',
+        },
+      ],
+      list: true,
+    },
+    {
+      name: 'replaceFido2Policy',
+      service: 'mfa',
+      family: 'FIDO2 Policies',
+      summary: 'Replace a FIDO2 policy',
+      method: 'PUT',
+      path: '/environments/{environmentId}/fido2Policies/{fido2PolicyId}',
+      pathParameters: [
+        {
+          name: 'environmentId',
+          required: true,
+          type: 'string',
+          description:
+            "The environment that holds the resource. The SDK fills it from the client's `environmentId`.",
+        },
+        { name: 'fido2PolicyId', required: true, type: 'string', description: "The FIDO2 policy's id." },
+      ],
+      queryParameters: [],
+      body: {
+        contentType: 'application/json',
+        required: true,
+        schema: { $ref: '#/components/schemas/Fido2Policy' },
+      },
+      list: false,
+    },
+    {
+      name: 'deleteFido2Policy',
+      service: 'mfa',
+      family: 'FIDO2 Policies',
+      summary: 'Delete a FIDO2 policy',
+      method: 'DELETE',
+      path: '/environments/{environmentId}/fido2Policies/{fido2PolicyId}',
+      pathParameters: [
+        {
+          name: 'environmentId',
+          required: true,
+          type: 'string',
+          description:
+            "The environment that holds the resource. The SDK fills it from the client's `environmentId`.",
+        },
+        { name: 'fido2PolicyId', required: true, type: 'string', description: "The FIDO2 policy's id." },
+      ],
+      queryParameters: [],
+      list: false,
+    },
+    {
+      name: 'getMfaSettings',
+      service: 'mfa',
+      family: 'MFA Settings',
+      summary: 'Get the MFA settings',
+      method: 'GET',
+      path: '/environments/{environmentId}/mfaSettings',
+      pathParameters: [
+        {
+          name: 'environmentId',
+          required: true,
+          type: 'string',
+          description:
+            "The environment that holds the resource. The SDK fills it from the client's `environmentId`.",
+        },
+      ],
+      queryParameters: [],
+      list: false,
+    },
+    {
+      name: 'replaceMfaSettings',
+      service: 'mfa',
+      family: 'MFA Settings',
+      summary: 'Replace the MFA settings',
+      method: 'PUT',
+      path: '/environments/{environmentId}/mfaSettings',
+      pathParameters: [
+        {
+          name: 'environmentId',
+          required: true,
+          type: 'string',
+          description:
+            "The environment that holds the resource. The SDK fills it from the client's `environmentId`.",
+        },
+      ],
+      queryParameters: [],
+      body: {
+        contentType: 'application/json',
+        required: true,
+        schema: { $ref: '#/components/schemas/MfaSettings' },
+      },
+      list: false,
+    },
+    {
+      name: 'resetMfaSettings',
+      service: 'mfa',
+      family: 'MFA Settings',
+      summary: 'Reset the MFA settings',
+      method: 'DELETE',
+      path: '/environments/{environmentId}/mfaSettings',
+      pathParameters: [
+        {
+          name: 'environmentId',
+          required: true,
+          type: 'string',
+          description:
+            "The environment that holds the resource. The SDK fills it from the client's `environmentId`.",
+        },
+      ],
+      queryParameters: [],
+      list: false,
+    },
+    {
+      name: 'listUserMfaDevices',
+      service: 'mfa',
+      family: 'User MFA Devices',
+      summary: "List a user's MFA devices",
+      method: 'GET',
+      path: '/environments/{environmentId}/users/{userId}/devices',
+      pathParameters: [
+        {
+          name: 'environmentId',
+          required: true,
+          type: 'string',
+          description:
+            "The environment that holds the resource. The SDK fills it from the client's `environmentId`.",
+        },
+        { name: 'userId', required: true, type: 'string', description: "The user's id." },
+      ],
+      queryParameters: [],
+      list: true,
+    },
+    {
+      name: 'createUserMfaDevice',
+      service: 'mfa',
+      family: 'User MFA Devices',
+      summary: 'Add an MFA device to a user',
+      method: 'POST',
+      path: '/environments/{environmentId}/users/{userId}/devices',
+      pathParameters: [
+        {
+          name: 'environmentId',
+          required: true,
+          type: 'string',
+          description:
+            "The environment that holds the resource. The SDK fills it from the client's `environmentId`.",
+        },
+        { name: 'userId', required: true, type: 'string', description: "The user's id." },
+      ],
+      queryParameters: [],
+      body: {
+        contentType: 'application/json',
+        required: true,
+        schema: { $ref: '#/components/schemas/MfaDevice' },
+      },
+      list: false,
+    },
+    {
+      name: 'removeUserMfaDeviceOrder',
+      service: 'mfa',
+      family: 'User MFA Devices',
+      summary: "Remove the order of a user's MFA devices",
+      method: 'DELETE',
+      path: '/environments/{environmentId}/users/{userId}/devices',
+      pathParameters: [
+        {
+          name: 'environmentId',
+          required: true,
+          type: 'string',
+          description:
+            "The environment that holds the resource. The SDK fills it from the client's `environmentId`.",
+        },
+        { name: 'userId', required: true, type: 'string', description: "The user's id." },
+      ],
+      queryParameters: [],
+      body: {
+        contentType: 'application/vnd.pingidentity.devices.order.remove+json',
+        required: false,
+        schema: { $ref: '#/components/schemas/MfaDeviceOrderRemoval' },
+      },
+      list: false,
+    },
+    {
+      name: 'reorderUserMfaDevices',
+      service: 'mfa',
+      family: 'User MFA Devices',
+      summary: "Set the order of a user's MFA devices",
+      method: 'POST',
+      path: '/environments/{environmentId}/users/{userId}/devices',
+      pathParameters: [
+        {
+          name: 'environmentId',
+          required: true,
+          type: 'string',
+          description:
+            "The environment that holds the resource. The SDK fills it from the client's `environmentId`.",
+        },
+        { name: 'userId', required: true, type: 'string', description: "The user's id." },
+      ],
+      queryParameters: [],
+      body: {
+        contentType: 'application/vnd.pingidentity.devices.reorder+json',
+        required: true,
+        schema: { $ref: '#/components/schemas/MfaDeviceOrder' },
+      },
+      list: false,
+    },
+    {
+      name: 'getUserMfaDevice',
+      service: 'mfa',
+      family: 'User MFA Devices',
+      summary: "Get a user's MFA device",
+      method: 'GET',
+      path: '/environments/{environmentId}/users/{userId}/devices/{deviceId}',
+      pathParameters: [
+        {
+          name: 'environmentId',
+          required: true,
+          type: 'string',
+          description:
+            "The environment that holds the resource. The SDK fills it from the client's `environmentId`.",
+        },
+        { name: 'userId', required: true, type: 'string', description: "The user's id." },
+        { name: 'deviceId', required: true, type: 'string', description: "The MFA device's id." },
+      ],
+      queryParameters: [],
+      list: false,
+    },
+    {
+      name: 'activateUserMfaDevice',
+      service: 'mfa',
+      family: 'User MFA Devices',
+      summary: "Activate a user's MFA device",
+      method: 'POST',
+      path: '/environments/{environmentId}/users/{userId}/devices/{deviceId}',
+      pathParameters: [
+        {
+          name: 'environmentId',
+          required: true,
+          type: 'string',
+          description:
+            "The environment that holds the resource. The SDK fills it from the client's `environmentId`.",
+        },
+        { name: 'userId', required: true, type: 'string', description: "The user's id." },
+        { name: 'deviceId', required: true, type: 'string', description: "The MFA device's id." },
+      ],
+      queryParameters: [],
+      body: {
+        contentType: 'application/vnd.pingidentity.device.activate+json',
+        required: true,
+        schema: { $ref: '#/components/schemas/MfaDeviceActivation' },
+      },
+      list: false,
+    },
+    {
+      name: 'deleteUserMfaDevice',
+      service: 'mfa',
+      family: 'User MFA Devices',
+      summary: "Delete a user's MFA device",
+      method: 'DELETE',
+      path: '/environments/{environmentId}/users/{userId}/devices/{deviceId}',
+      pathParameters: [
+        {
+          name: 'environmentId',
+          required: true,
+          type: 'string',
+          description:
+            "The environment that holds the resource. The SDK fills it from the client's `environmentId`.",
+        },
+        { name: 'userId', required: true, type: 'string', description: "The user's id." },
+        { name: 'deviceId', required: true, type: 'string', description: "The MFA device's id." },
+      ],
+      queryParameters: [],
+      list: false,
+    },
+    {
+      name: 'blockUserMfaDevice',
+      service: 'mfa',
+      family: 'User MFA Devices',
+      summary: "Block a user's MFA device",
+      method: 'POST',
+      path: '/environments/{environmentId}/users/{userId}/devices/{deviceId}',
+      pathParameters: [
+        {
+          name: 'environmentId',
+          required: true,
+          type: 'string',
+          description:
+            "The environment that holds the resource. The SDK fills it from the client's `environmentId`.",
+        },
+        { name: 'userId', required: true, type: 'string', description: "The user's id." },
+        { name: 'deviceId', required: true, type: 'string', description: "The MFA device's id." },
+      ],
+      queryParameters: [],
+      body: {
+        contentType: 'application/vnd.pingidentity.device.block+json',
+        required: false,
+        schema: { $ref: '#/components/schemas/MfaDeviceBlock' },
+      },
+      list: false,
+    },
+    {
+      name: 'unblockUserMfaDevice',
+      service: 'mfa',
+      family: 'User MFA Devices',
+      summary: "Unblock a user's MFA device",
+      method: 'POST',
+      path: '/environments/{environmentId}/users/{userId}/devices/{deviceId}',
+      pathParameters: [
+        {
+          name: 'environmentId',
+          required: true,
+          type: 'string',
+          description:
+            "The environment that holds the resource. The SDK fills it from the client's `environmentId`.",
+        },
+        { name: 'userId', required: true, type: 'string', description: "The user's id." },
+        { name: 'deviceId', required: true, type: 'string', description: "The MFA device's id." },
+      ],
+      queryParameters: [],
+      body: {
+        contentType: 'application/vnd.pingidentity.device.unblock+json',
+        required: false,
+        schema: { $ref: '#/components/schemas/MfaDeviceUnblock' },
+      },
+      list: false,
+    },
+    {
+      name: 'unlockUserMfaDevice',
+      service: 'mfa',
+      family: 'User MFA Devices',
+      summary: "Unlock a user's MFA device",
+      method: 'POST',
+      path: '/environments/{environmentId}/users/{userId}/devices/{deviceId}',
+      pathParameters: [
+        {
+          name: 'environmentId',
+          required: true,
+          type: 'string',
+          description:
+            "The environment that holds the resource. The SDK fills it from the client's `environmentId`.",
+        },
+        { name: 'userId', required: true, type: 'string', description: "The user's id." },
+        { name: 'deviceId', required: true, type: 'string', description: "The MFA device's id." },
+      ],
+      queryParameters: [],
+      body: {
+        contentType: 'application/vnd.pingidentity.device.unlock+json',
+        required: false,
+        schema: { $ref: '#/components/schemas/MfaDeviceUnlock' },
+      },
+      list: false,
+    },
+    {
+      name: 'replaceUserMfaDeviceNickname',
+      service: 'mfa',
+      family: 'User MFA Devices',
+      summary: "Rename a user's MFA device",
+      method: 'PUT',
+      path: '/environments/{environmentId}/users/{userId}/devices/{deviceId}/nickname',
+      pathParameters: [
+        {
+          name: 'environmentId',
+          required: true,
+          type: 'string',
+          description:
+            "The environment that holds the resource. The SDK fills it from the client's `environmentId`.",
+        },
+        { name: 'userId', required: true, type: 'string', description: "The user's id." },
+        { name: 'deviceId', required: true, type: 'string', description: "The MFA device's id." },
+      ],
+      queryParameters: [],
+      body: {
+        contentType: 'application/json',
+        required: true,
+        schema: { $ref: '#/components/schemas/MfaDeviceNickname' },
+      },
+      list: false,
+    },
+    {
+      name: 'requestUserMfaDeviceLogs',
+      service: 'mfa',
+      family: 'User MFA Devices',
+      summary: 'Ask a native device for its logs',
+      method: 'PUT',
+      path: '/environments/{environmentId}/users/{userId}/devices/{deviceId}/logs',
+      pathParameters: [
+        {
+          name: 'environmentId',
+          required: true,
+          type: 'string',
+          description:
+            "The environment that holds the resource. The SDK fills it from the client's `environmentId`.",
+        },
+        { name: 'userId', required: true, type: 'string', description: "The user's id." },
+        { name: 'deviceId', required: true, type: 'string', description: "The MFA device's id." },
+      ],
+      queryParameters: [],
+      body: {
+        contentType: 'application/json',
+        required: true,
+        schema: { $ref: '#/components/schemas/MfaDeviceLogRequest' },
+      },
+      list: false,
+    },
+    {
+      name: 'listRiskPolicySets',
+      service: 'protect',
+      family: 'Risk Policy Sets',
+      summary: 'List risk policy sets',
+      method: 'GET',
+      path: '/environments/{environmentId}/riskPolicySets',
+      pathParameters: [
+        {
+          name: 'environmentId',
+          required: true,
+          type: 'string',
+          description:
+            "The environment that holds the resource. The SDK fills it from the client's `environmentId`.",
+        },
+      ],
+      queryParameters: [],
+      list: true,
+    },
+    {
+      name: 'createRiskPolicySet',
+      service: 'protect',
+      family: 'Risk Policy Sets',
+      summary: 'Create a risk policy set',
+      method: 'POST',
+      path: '/environments/{environmentId}/riskPolicySets',
+      pathParameters: [
+        {
+          name: 'environmentId',
+          required: true,
+          type: 'string',
+          description:
+            "The environment that holds the resource. The SDK fills it from the client's `environmentId`.",
+        },
+      ],
+      queryParameters: [],
+      body: {
+        contentType: 'application/json',
+        required: true,
+        schema: { $ref: '#/components/schemas/RiskPolicySet' },
+      },
+      list: false,
+    },
+    {
+      name: 'getRiskPolicySet',
+      service: 'protect',
+      family: 'Risk Policy Sets',
+      summary: 'Read a risk policy set',
+      method: 'GET',
+      path: '/environments/{environmentId}/riskPolicySets/{riskPolicySetId}',
+      pathParameters: [
+        {
+          name: 'environmentId',
+          required: true,
+          type: 'string',
+          description:
+            "The environment that holds the resource. The SDK fills it from the client's `environmentId`.",
+        },
+        { name: 'riskPolicySetId', required: true, type: 'string', description: 'The risk policy set.' },
+      ],
+      queryParameters: [],
+      list: false,
+    },
+    {
+      name: 'replaceRiskPolicySet',
+      service: 'protect',
+      family: 'Risk Policy Sets',
+      summary: 'Replace a risk policy set',
+      method: 'PUT',
+      path: '/environments/{environmentId}/riskPolicySets/{riskPolicySetId}',
+      pathParameters: [
+        {
+          name: 'environmentId',
+          required: true,
+          type: 'string',
+          description:
+            "The environment that holds the resource. The SDK fills it from the client's `environmentId`.",
+        },
+        { name: 'riskPolicySetId', required: true, type: 'string', description: 'The risk policy set.' },
+      ],
+      queryParameters: [],
+      body: {
+        contentType: 'application/json',
+        required: true,
+        schema: { $ref: '#/components/schemas/RiskPolicySet' },
+      },
+      list: false,
+    },
+    {
+      name: 'deleteRiskPolicySet',
+      service: 'protect',
+      family: 'Risk Policy Sets',
+      summary: 'Delete a risk policy set',
+      method: 'DELETE',
+      path: '/environments/{environmentId}/riskPolicySets/{riskPolicySetId}',
+      pathParameters: [
+        {
+          name: 'environmentId',
+          required: true,
+          type: 'string',
+          description:
+            "The environment that holds the resource. The SDK fills it from the client's `environmentId`.",
+        },
+        { name: 'riskPolicySetId', required: true, type: 'string', description: 'The risk policy set.' },
+      ],
+      queryParameters: [],
+      list: false,
+    },
+    {
+      name: 'createRiskEvaluation',
+      service: 'protect',
+      family: 'Risk Evaluations',
+      summary: 'Evaluate the risk of an event',
+      method: 'POST',
+      path: '/environments/{environmentId}/riskEvaluations',
+      pathParameters: [
+        {
+          name: 'environmentId',
+          required: true,
+          type: 'string',
+          description:
+            "The environment that holds the resource. The SDK fills it from the client's `environmentId`.",
+        },
+      ],
+      queryParameters: [],
+      body: {
+        contentType: 'application/json',
+        required: true,
+        schema: { $ref: '#/components/schemas/RiskEvaluation' },
+      },
+      list: false,
+    },
+    {
+      name: 'getRiskEvaluation',
+      service: 'protect',
+      family: 'Risk Evaluations',
+      summary: 'Read a risk evaluation',
+      method: 'GET',
+      path: '/environments/{environmentId}/riskEvaluations/{riskEvaluationId}',
+      pathParameters: [
+        {
+          name: 'environmentId',
+          required: true,
+          type: 'string',
+          description:
+            "The environment that holds the resource. The SDK fills it from the client's `environmentId`.",
+        },
+        { name: 'riskEvaluationId', required: true, type: 'string', description: 'The risk evaluation.' },
+      ],
+      queryParameters: [],
+      list: false,
+    },
+    {
+      name: 'setRiskEvaluationCompletionStatus',
+      service: 'protect',
+      family: 'Risk Evaluations',
+      summary: 'Report how an evaluated flow ended',
+      method: 'PUT',
+      path: '/environments/{environmentId}/riskEvaluations/{riskEvaluationId}/event',
+      pathParameters: [
+        {
+          name: 'environmentId',
+          required: true,
+          type: 'string',
+          description:
+            "The environment that holds the resource. The SDK fills it from the client's `environmentId`.",
+        },
+        { name: 'riskEvaluationId', required: true, type: 'string', description: 'The risk evaluation.' },
+      ],
+      queryParameters: [],
+      body: {
+        contentType: 'application/json',
+        required: true,
+        schema: { $ref: '#/components/schemas/RiskEvaluationFeedback' },
+      },
+      list: false,
+    },
+    {
+      name: 'listRiskPredictors',
+      service: 'protect',
+      family: 'Risk Predictors',
+      summary: 'List risk predictors',
+      method: 'GET',
+      path: '/environments/{environmentId}/riskPredictors',
+      pathParameters: [
+        {
+          name: 'environmentId',
+          required: true,
+          type: 'string',
+          description:
+            "The environment that holds the resource. The SDK fills it from the client's `environmentId`.",
+        },
+      ],
+      queryParameters: [],
+      list: true,
+    },
+    {
+      name: 'createRiskPredictor',
+      service: 'protect',
+      family: 'Risk Predictors',
+      summary: 'Create a risk predictor',
+      method: 'POST',
+      path: '/environments/{environmentId}/riskPredictors',
+      pathParameters: [
+        {
+          name: 'environmentId',
+          required: true,
+          type: 'string',
+          description:
+            "The environment that holds the resource. The SDK fills it from the client's `environmentId`.",
+        },
+      ],
+      queryParameters: [],
+      body: {
+        contentType: 'application/json',
+        required: true,
+        schema: { $ref: '#/components/schemas/RiskPredictor' },
+      },
+      list: false,
+    },
+    {
+      name: 'getRiskPredictor',
+      service: 'protect',
+      family: 'Risk Predictors',
+      summary: 'Read a risk predictor',
+      method: 'GET',
+      path: '/environments/{environmentId}/riskPredictors/{riskPredictorId}',
+      pathParameters: [
+        {
+          name: 'environmentId',
+          required: true,
+          type: 'string',
+          description:
+            "The environment that holds the resource. The SDK fills it from the client's `environmentId`.",
+        },
+        { name: 'riskPredictorId', required: true, type: 'string', description: 'The risk predictor.' },
+      ],
+      queryParameters: [],
+      list: false,
+    },
+    {
+      name: 'replaceRiskPredictor',
+      service: 'protect',
+      family: 'Risk Predictors',
+      summary: 'Replace a risk predictor',
+      method: 'PUT',
+      path: '/environments/{environmentId}/riskPredictors/{riskPredictorId}',
+      pathParameters: [
+        {
+          name: 'environmentId',
+          required: true,
+          type: 'string',
+          description:
+            "The environment that holds the resource. The SDK fills it from the client's `environmentId`.",
+        },
+        { name: 'riskPredictorId', required: true, type: 'string', description: 'The risk predictor.' },
+      ],
+      queryParameters: [],
+      body: {
+        contentType: 'application/json',
+        required: true,
+        schema: { $ref: '#/components/schemas/RiskPredictor' },
+      },
+      list: false,
+    },
+    {
+      name: 'deleteRiskPredictor',
+      service: 'protect',
+      family: 'Risk Predictors',
+      summary: 'Delete a risk predictor',
+      method: 'DELETE',
+      path: '/environments/{environmentId}/riskPredictors/{riskPredictorId}',
+      pathParameters: [
+        {
+          name: 'environmentId',
+          required: true,
+          type: 'string',
+          description:
+            "The environment that holds the resource. The SDK fills it from the client's `environmentId`.",
+        },
+        { name: 'riskPredictorId', required: true, type: 'string', description: 'The risk predictor.' },
+      ],
+      queryParameters: [],
+      list: false,
+    },
+    {
       name: 'listVerifyPolicies',
       service: 'verify',
       family: 'Verify Policies',
@@ -20581,6 +21829,1730 @@ export const commandTable: CommandTable = {
           count: { type: 'integer' },
           size: { type: 'integer' },
         },
+      },
+    },
+    mfa: {
+      Error: {
+        type: 'object',
+        required: ['id', 'code', 'message'],
+        properties: {
+          id: { type: 'string' },
+          code: { anyOf: [{ $ref: '#/components/schemas/ErrorCode' }, { type: 'string' }] },
+          message: { type: 'string' },
+          details: { type: 'array', items: { $ref: '#/components/schemas/ErrorDetail' } },
+        },
+      },
+      ErrorCode: {
+        type: 'string',
+        enum: [
+          'INVALID_DATA',
+          'INVALID_REQUEST',
+          'REQUEST_FAILED',
+          'ACCESS_FAILED',
+          'NOT_FOUND',
+          'REQUEST_LIMITED',
+          'UNEXPECTED_ERROR',
+        ],
+        'x-pingone-codes-by-status': {
+          '400': ['INVALID_DATA', 'INVALID_REQUEST', 'REQUEST_FAILED'],
+          '401': ['ACCESS_FAILED'],
+          '403': ['ACCESS_FAILED'],
+          '404': ['NOT_FOUND'],
+          '415': ['INVALID_REQUEST'],
+          '429': ['REQUEST_LIMITED'],
+          '500': ['UNEXPECTED_ERROR'],
+        },
+      },
+      ErrorDetail: {
+        type: 'object',
+        required: ['code', 'message'],
+        properties: {
+          code: { anyOf: [{ $ref: '#/components/schemas/ErrorDetailCode' }, { type: 'string' }] },
+          target: { type: 'string' },
+          message: { type: 'string' },
+          innerError: { $ref: '#/components/schemas/ErrorInnerError' },
+        },
+      },
+      ErrorDetailCode: {
+        type: 'string',
+        enum: [
+          'ACCOUNT_NOT_USABLE',
+          'CONSTRAINT_VIOLATION',
+          'EMPTY_VALUE',
+          'INVALID_FILTER',
+          'INVALID_OTP',
+          'INVALID_PARAMETER',
+          'INVALID_VALUE',
+          'MFA_AUTH_METHODS_CONFLICT',
+          'NO_PASSWORD',
+          'OUT_OF_RANGE',
+          'REQUIRED_VALUE',
+          'SIZE_LIMIT_EXCEEDED',
+          'UNIQUENESS_VIOLATION',
+          'INSUFFICIENT_PERMISSIONS',
+          'INVALID_TOKEN',
+          'LICENSE_EXCEEDED',
+          'LIMIT_EXCEEDED',
+          'QUOTA_EXCEEDED',
+        ],
+        'x-pingone-codes-by-status': {
+          '400': [
+            'ACCOUNT_NOT_USABLE',
+            'CONSTRAINT_VIOLATION',
+            'EMPTY_VALUE',
+            'INVALID_FILTER',
+            'INVALID_OTP',
+            'INVALID_PARAMETER',
+            'INVALID_VALUE',
+            'MFA_AUTH_METHODS_CONFLICT',
+            'NO_PASSWORD',
+            'OUT_OF_RANGE',
+            'REQUIRED_VALUE',
+            'SIZE_LIMIT_EXCEEDED',
+            'UNIQUENESS_VIOLATION',
+          ],
+          '401': ['INSUFFICIENT_PERMISSIONS', 'INVALID_TOKEN'],
+          '403': ['INSUFFICIENT_PERMISSIONS', 'LICENSE_EXCEEDED'],
+          '429': ['LIMIT_EXCEEDED', 'QUOTA_EXCEEDED'],
+        },
+      },
+      ErrorInnerError: {
+        type: 'object',
+        additionalProperties: true,
+        properties: {
+          allowedPattern: { type: 'string' },
+          allowedValues: { type: 'array', items: { type: 'string' } },
+          claim: { type: 'string' },
+          existingId: { type: 'string', format: 'uuid' },
+          maximumValue: { type: 'number' },
+          quotaLimit: { type: 'number' },
+          quotaResetTime: { type: 'string', format: 'date-time' },
+          rangeMaximumValue: { type: 'number' },
+          rangeMinimumValue: { type: 'number' },
+          retryAfter: { type: 'string', format: 'date-time' },
+          supportedAttributes: { type: 'array', items: { type: 'string' } },
+          supportedOperators: { type: 'array', items: { type: 'string' } },
+        },
+      },
+      Link: { type: 'object', required: ['href'], properties: { href: { type: 'string', format: 'uri' } } },
+      CollectionLinks: {
+        type: 'object',
+        required: ['self'],
+        properties: {
+          self: { $ref: '#/components/schemas/Link' },
+          next: { $ref: '#/components/schemas/Link' },
+          prev: { $ref: '#/components/schemas/Link' },
+        },
+      },
+      ResourceReference: {
+        type: 'object',
+        required: ['id'],
+        properties: { id: { type: 'string', format: 'uuid' } },
+      },
+      TimeUnit: { type: 'string', enum: ['MINUTES', 'SECONDS'] },
+      Duration: {
+        type: 'object',
+        required: ['duration', 'timeUnit'],
+        properties: {
+          duration: { type: 'integer', minimum: 0 },
+          timeUnit: { $ref: '#/components/schemas/TimeUnit' },
+        },
+      },
+      SecondsDuration: {
+        type: 'object',
+        required: ['duration', 'timeUnit'],
+        properties: {
+          duration: { type: 'integer', minimum: 0 },
+          timeUnit: { type: 'string', enum: ['SECONDS'] },
+        },
+      },
+      PairingKeyLifetime: {
+        type: 'object',
+        required: ['duration', 'timeUnit'],
+        properties: {
+          duration: { type: 'integer', minimum: 1, default: 10 },
+          timeUnit: { type: 'string', enum: ['MINUTES', 'HOURS'] },
+        },
+      },
+      FailureCoolDown: {
+        type: 'object',
+        required: ['count', 'coolDown'],
+        properties: {
+          count: { type: 'integer', minimum: 1 },
+          coolDown: { $ref: '#/components/schemas/Duration' },
+        },
+      },
+      DeviceSelection: {
+        type: 'string',
+        enum: ['DEFAULT_TO_FIRST', 'PROMPT_TO_SELECT', 'ALWAYS_DISPLAY_DEVICES'],
+        default: 'DEFAULT_TO_FIRST',
+      },
+      NewDeviceNotification: {
+        type: 'string',
+        enum: ['NONE', 'EMAIL_THEN_SMS', 'SMS_THEN_EMAIL'],
+        default: 'EMAIL_THEN_SMS',
+      },
+      OfflineMethodPolicy: {
+        type: 'object',
+        required: ['enabled', 'otp'],
+        properties: {
+          enabled: { type: 'boolean' },
+          pairingDisabled: { type: 'boolean' },
+          promptForNicknameOnPairing: { type: 'boolean' },
+          otp: {
+            type: 'object',
+            required: ['lifeTime', 'failure'],
+            properties: {
+              lifeTime: { $ref: '#/components/schemas/Duration' },
+              failure: { $ref: '#/components/schemas/FailureCoolDown' },
+              otpLength: { type: 'integer', minimum: 6, maximum: 10, default: 6 },
+            },
+          },
+        },
+      },
+      PasscodeOnlyPolicy: {
+        type: 'object',
+        required: ['enabled', 'otp'],
+        properties: {
+          enabled: { type: 'boolean' },
+          pairingDisabled: { type: 'boolean' },
+          promptForNicknameOnPairing: { type: 'boolean' },
+          otp: {
+            type: 'object',
+            required: ['failure'],
+            properties: { failure: { $ref: '#/components/schemas/FailureCoolDown' } },
+          },
+          pairingKeyLifetime: { $ref: '#/components/schemas/PairingKeyLifetime' },
+        },
+      },
+      TotpMethodPolicy: {
+        type: 'object',
+        required: ['enabled', 'otp'],
+        properties: {
+          enabled: { type: 'boolean' },
+          pairingDisabled: { type: 'boolean' },
+          promptForNicknameOnPairing: { type: 'boolean' },
+          passcodeGracePeriod: { type: 'integer', minimum: 0 },
+          uriParameters: { type: 'object', additionalProperties: { type: 'string' } },
+          otp: {
+            type: 'object',
+            required: ['failure'],
+            properties: { failure: { $ref: '#/components/schemas/FailureCoolDown' } },
+          },
+        },
+      },
+      Fido2MethodPolicy: {
+        type: 'object',
+        required: ['enabled'],
+        properties: {
+          enabled: { type: 'boolean' },
+          pairingDisabled: { type: 'boolean' },
+          promptForNicknameOnPairing: { type: 'boolean' },
+          fido2PolicyId: { type: 'string', format: 'uuid' },
+          failure: {
+            type: 'object',
+            properties: {
+              count: { type: 'integer', minimum: 1 },
+              coolDown: { $ref: '#/components/schemas/Duration' },
+            },
+          },
+        },
+      },
+      MobileApplicationPolicy: {
+        type: 'object',
+        required: ['id'],
+        properties: {
+          id: { type: 'string', format: 'uuid' },
+          type: { type: 'string', enum: ['pingIdAppConfig'] },
+          push: {
+            type: 'object',
+            required: ['enabled'],
+            properties: {
+              enabled: { type: 'boolean' },
+              numberMatching: {
+                type: 'object',
+                required: ['enabled'],
+                properties: { enabled: { type: 'boolean' } },
+              },
+            },
+          },
+          pushTimeout: {
+            type: 'object',
+            required: ['duration', 'timeUnit'],
+            properties: {
+              duration: { type: 'integer', minimum: 40, maximum: 150, default: 40 },
+              timeUnit: { type: 'string', enum: ['SECONDS'] },
+            },
+          },
+          pushLimit: {
+            type: 'object',
+            properties: {
+              count: { type: 'integer', minimum: 1, maximum: 50, default: 5 },
+              timePeriod: { $ref: '#/components/schemas/Duration' },
+              lockDuration: { $ref: '#/components/schemas/Duration' },
+            },
+          },
+          pairingKeyLifetime: { $ref: '#/components/schemas/PairingKeyLifetime' },
+          otp: { type: 'object', required: ['enabled'], properties: { enabled: { type: 'boolean' } } },
+          deviceAuthorization: {
+            type: 'object',
+            required: ['enabled'],
+            properties: {
+              enabled: { type: 'boolean' },
+              extraVerification: { type: 'string', enum: ['permissive', 'restrictive'] },
+            },
+          },
+          autoEnrollment: {
+            type: 'object',
+            required: ['enabled'],
+            properties: { enabled: { type: 'boolean' } },
+          },
+          biometricsEnabled: { type: 'boolean' },
+          pairingDisabled: { type: 'boolean' },
+          integrityDetection: { type: 'string', enum: ['permissive', 'restrictive'] },
+          ipPairingConfiguration: {
+            type: 'object',
+            properties: {
+              anyIPAdress: { type: 'boolean' },
+              onlyTheseIpAddresses: { type: 'array', items: { type: 'string' } },
+            },
+          },
+          newRequestDurationConfiguration: {
+            type: 'object',
+            required: ['deviceTimeout', 'totalTimeout'],
+            properties: {
+              deviceTimeout: { $ref: '#/components/schemas/SecondsDuration' },
+              totalTimeout: { $ref: '#/components/schemas/SecondsDuration' },
+            },
+          },
+        },
+      },
+      MobileMethodPolicy: {
+        type: 'object',
+        required: ['enabled', 'otp'],
+        properties: {
+          enabled: { type: 'boolean' },
+          promptForNicknameOnPairing: { type: 'boolean' },
+          otp: {
+            type: 'object',
+            required: ['failure'],
+            properties: {
+              failure: { $ref: '#/components/schemas/FailureCoolDown' },
+              window: {
+                type: 'object',
+                required: ['stepSize'],
+                properties: { stepSize: { $ref: '#/components/schemas/Duration' } },
+              },
+            },
+          },
+          applications: { type: 'array', items: { $ref: '#/components/schemas/MobileApplicationPolicy' } },
+        },
+      },
+      RememberMe: {
+        type: 'object',
+        required: ['web'],
+        properties: {
+          web: {
+            type: 'object',
+            required: ['enabled', 'lifeTime'],
+            properties: {
+              enabled: { type: 'boolean' },
+              lifeTime: {
+                type: 'object',
+                properties: {
+                  duration: { type: 'integer', minimum: 1 },
+                  timeUnit: { type: 'string', enum: ['MINUTES', 'HOURS', 'DAYS'] },
+                },
+              },
+            },
+          },
+        },
+      },
+      DeviceAuthenticationPolicy: {
+        type: 'object',
+        required: ['name', 'sms', 'email', 'voice', 'mobile', 'totp', 'default'],
+        properties: {
+          name: { type: 'string', minLength: 1 },
+          default: { type: 'boolean' },
+          authentication: {
+            type: 'object',
+            required: ['deviceSelection'],
+            properties: { deviceSelection: { $ref: '#/components/schemas/DeviceSelection' } },
+          },
+          newDeviceNotification: { $ref: '#/components/schemas/NewDeviceNotification' },
+          ignoreUserLock: { type: 'boolean' },
+          notificationsPolicy: { $ref: '#/components/schemas/ResourceReference' },
+          rememberMe: { $ref: '#/components/schemas/RememberMe' },
+          sms: { $ref: '#/components/schemas/OfflineMethodPolicy' },
+          voice: { $ref: '#/components/schemas/OfflineMethodPolicy' },
+          email: { $ref: '#/components/schemas/OfflineMethodPolicy' },
+          whatsApp: { $ref: '#/components/schemas/OfflineMethodPolicy' },
+          mobile: { $ref: '#/components/schemas/MobileMethodPolicy' },
+          totp: { $ref: '#/components/schemas/TotpMethodPolicy' },
+          fido2: { $ref: '#/components/schemas/Fido2MethodPolicy' },
+          oathToken: { $ref: '#/components/schemas/PasscodeOnlyPolicy' },
+          desktop: { $ref: '#/components/schemas/PasscodeOnlyPolicy' },
+          yubikey: { $ref: '#/components/schemas/PasscodeOnlyPolicy' },
+        },
+      },
+      DeviceAuthenticationPolicyCollection: {
+        type: 'object',
+        required: ['_embedded'],
+        properties: {
+          _links: { $ref: '#/components/schemas/CollectionLinks' },
+          _embedded: {
+            type: 'object',
+            required: ['deviceAuthenticationPolicies'],
+            properties: {
+              deviceAuthenticationPolicies: {
+                type: 'array',
+                items: { $ref: '#/components/schemas/DeviceAuthenticationPolicy' },
+              },
+            },
+          },
+          count: { type: 'integer' },
+          size: { type: 'integer' },
+        },
+      },
+      DeviceAuthenticationPolicyMigration: {
+        type: 'object',
+        required: ['migrationData'],
+        properties: {
+          migrationData: {
+            type: 'array',
+            minItems: 1,
+            items: {
+              type: 'object',
+              required: ['deviceAuthenticationPolicyId'],
+              properties: {
+                deviceAuthenticationPolicyId: { type: 'string', format: 'uuid' },
+                fido2PolicyId: { type: 'string', format: 'uuid' },
+              },
+            },
+          },
+        },
+      },
+      Fido2AllowedAuthenticator: { type: 'object', required: ['id'], properties: { id: { type: 'string' } } },
+      Fido2DisplayNameAttribute: {
+        type: 'object',
+        required: ['name'],
+        properties: {
+          name: { type: 'string' },
+          subAttributes: {
+            type: 'array',
+            items: { type: 'object', required: ['name'], properties: { name: { type: 'string' } } },
+          },
+        },
+      },
+      Fido2Policy: {
+        type: 'object',
+        required: [
+          'name',
+          'attestationRequirements',
+          'authenticatorAttachment',
+          'backupEligibility',
+          'deviceDisplayName',
+          'discoverableCredentials',
+          'mdsAuthenticatorsRequirements',
+          'relyingPartyId',
+          'userDisplayNameAttributes',
+          'userVerification',
+        ],
+        properties: {
+          name: { type: 'string', minLength: 1, maxLength: 256 },
+          description: { type: 'string' },
+          default: { type: 'boolean' },
+          attestationRequirements: { type: 'string', enum: ['DIRECT', 'NONE'] },
+          authenticatorAttachment: { type: 'string', enum: ['PLATFORM', 'CROSS_PLATFORM', 'BOTH'] },
+          backupEligibility: {
+            type: 'object',
+            required: ['allow', 'enforceDuringAuthentication'],
+            properties: { allow: { type: 'boolean' }, enforceDuringAuthentication: { type: 'boolean' } },
+          },
+          deviceDisplayName: { type: 'string', maxLength: 100 },
+          discoverableCredentials: { type: 'string', enum: ['DISCOURAGED', 'REQUIRED', 'PREFERRED'] },
+          mdsAuthenticatorsRequirements: {
+            type: 'object',
+            required: ['enforceDuringAuthentication', 'option'],
+            properties: {
+              option: { type: 'string', enum: ['NONE', 'AUDIT_ONLY', 'GLOBAL', 'CERTIFIED', 'SPECIFIC'] },
+              allowedAuthenticators: {
+                type: 'array',
+                items: { $ref: '#/components/schemas/Fido2AllowedAuthenticator' },
+              },
+              enforceDuringAuthentication: { type: 'boolean' },
+            },
+          },
+          publicKeyCredentialHints: {
+            type: 'array',
+            minItems: 1,
+            items: { type: 'string', enum: ['SECURITY_KEY', 'CLIENT_DEVICE', 'HYBRID'] },
+          },
+          relyingPartyId: { type: 'string' },
+          userDisplayNameAttributes: {
+            type: 'object',
+            required: ['attributes'],
+            properties: {
+              attributes: {
+                type: 'array',
+                minItems: 1,
+                maxItems: 6,
+                items: { $ref: '#/components/schemas/Fido2DisplayNameAttribute' },
+              },
+            },
+          },
+          userPresenceTimeout: { $ref: '#/components/schemas/Duration' },
+          userVerification: {
+            type: 'object',
+            required: ['enforceDuringAuthentication', 'option'],
+            properties: {
+              option: { type: 'string', enum: ['REQUIRED', 'DISCOURAGED', 'PREFERRED'] },
+              enforceDuringAuthentication: { type: 'boolean' },
+            },
+          },
+        },
+      },
+      Fido2PolicyCollection: {
+        type: 'object',
+        required: ['_embedded'],
+        properties: {
+          _links: { $ref: '#/components/schemas/CollectionLinks' },
+          _embedded: {
+            type: 'object',
+            required: ['fido2Policies'],
+            properties: {
+              fido2Policies: { type: 'array', items: { $ref: '#/components/schemas/Fido2Policy' } },
+            },
+          },
+          count: { type: 'integer' },
+          size: { type: 'integer' },
+        },
+      },
+      FidoPolicy: {
+        type: 'object',
+        deprecated: true,
+        required: ['name', 'attestationRequirements', 'residentKeyRequirement'],
+        properties: {
+          name: { type: 'string', minLength: 1 },
+          description: { type: 'string' },
+          default: { type: 'boolean' },
+          attestationRequirements: {
+            type: 'string',
+            enum: ['NONE', 'AUDIT_ONLY', 'GLOBAL', 'CERTIFIED', 'SPECIFIC'],
+          },
+          allowedAuthenticators: {
+            type: 'array',
+            items: { type: 'object', required: ['id'], properties: { id: { type: 'string' } } },
+          },
+          enforceDuringAuthentication: { type: 'boolean', default: false },
+          residentKeyRequirement: { type: 'string', enum: ['DISCOURAGED', 'REQUIRED'] },
+        },
+      },
+      FidoPolicyCollection: {
+        type: 'object',
+        required: ['_embedded'],
+        properties: {
+          _links: { $ref: '#/components/schemas/CollectionLinks' },
+          _embedded: {
+            type: 'object',
+            required: ['fidoPolicies'],
+            properties: {
+              fidoPolicies: { type: 'array', items: { $ref: '#/components/schemas/FidoPolicy' } },
+            },
+          },
+          count: { type: 'integer' },
+          size: { type: 'integer' },
+        },
+      },
+      FidoDeviceMetadata: {
+        type: 'object',
+        required: ['aaguid', 'description'],
+        additionalProperties: true,
+        properties: {
+          aaguid: { type: 'string' },
+          description: { type: 'string', minLength: 1 },
+          authenticatorVersion: { type: 'integer' },
+          protocolFamily: { type: 'string' },
+          icon: { type: 'string' },
+          attestationRootCertificates: { type: 'array', items: { type: 'string' } },
+        },
+      },
+      FidoDeviceMetadataCollection: {
+        type: 'object',
+        required: ['_embedded'],
+        properties: {
+          _links: { $ref: '#/components/schemas/CollectionLinks' },
+          _embedded: {
+            type: 'object',
+            required: ['fidoDevicesMetadata'],
+            properties: {
+              fidoDevicesMetadata: {
+                type: 'array',
+                items: { $ref: '#/components/schemas/FidoDeviceMetadata' },
+              },
+            },
+          },
+          count: { type: 'integer' },
+          size: { type: 'integer' },
+        },
+      },
+      MfaPushCredentialType: { type: 'string', enum: ['APNS', 'FCM', 'FCM_HTTP_V1', 'HMS'] },
+      MfaPushCredentialApns: {
+        type: 'object',
+        required: ['type', 'key', 'teamId', 'token'],
+        properties: {
+          type: { type: 'string', const: 'APNS' },
+          key: { type: 'string', writeOnly: true },
+          teamId: { type: 'string' },
+          token: { type: 'string', format: 'password', writeOnly: true },
+        },
+      },
+      MfaPushCredentialFcm: {
+        type: 'object',
+        deprecated: true,
+        required: ['type', 'key'],
+        properties: {
+          type: { type: 'string', const: 'FCM' },
+          key: { type: 'string', format: 'password', writeOnly: true },
+        },
+      },
+      MfaPushCredentialFcmHttpV1: {
+        type: 'object',
+        required: ['type', 'googleServiceAccountCredentials'],
+        properties: {
+          type: { type: 'string', const: 'FCM_HTTP_V1' },
+          googleServiceAccountCredentials: { type: 'string', format: 'password', writeOnly: true },
+        },
+      },
+      MfaPushCredentialHms: {
+        type: 'object',
+        required: ['type', 'clientId', 'clientSecret'],
+        properties: {
+          type: { type: 'string', const: 'HMS' },
+          clientId: { type: 'string' },
+          clientSecret: { type: 'string', format: 'password', writeOnly: true },
+        },
+      },
+      MfaPushCredentialRequest: {
+        oneOf: [
+          { $ref: '#/components/schemas/MfaPushCredentialApns' },
+          { $ref: '#/components/schemas/MfaPushCredentialFcm' },
+          { $ref: '#/components/schemas/MfaPushCredentialFcmHttpV1' },
+          { $ref: '#/components/schemas/MfaPushCredentialHms' },
+        ],
+        discriminator: {
+          propertyName: 'type',
+          mapping: {
+            APNS: '#/components/schemas/MfaPushCredentialApns',
+            FCM: '#/components/schemas/MfaPushCredentialFcm',
+            FCM_HTTP_V1: '#/components/schemas/MfaPushCredentialFcmHttpV1',
+            HMS: '#/components/schemas/MfaPushCredentialHms',
+          },
+        },
+      },
+      MfaPushCredential: {
+        type: 'object',
+        required: ['type'],
+        properties: { type: { $ref: '#/components/schemas/MfaPushCredentialType' } },
+      },
+      MfaPushCredentialCollection: {
+        type: 'object',
+        required: ['_embedded'],
+        properties: {
+          _links: { $ref: '#/components/schemas/CollectionLinks' },
+          _embedded: {
+            type: 'object',
+            required: ['pushCredentials'],
+            properties: {
+              pushCredentials: { type: 'array', items: { $ref: '#/components/schemas/MfaPushCredential' } },
+            },
+          },
+          count: { type: 'integer' },
+          size: { type: 'integer' },
+        },
+      },
+      MfaSettings: {
+        type: 'object',
+        required: ['pairing'],
+        properties: {
+          pairing: {
+            type: 'object',
+            required: ['maxAllowedDevices', 'pairingKeyFormat'],
+            default: { maxAllowedDevices: 5, pairingKeyFormat: 'ALPHANUMERIC' },
+            properties: {
+              maxAllowedDevices: { type: 'integer', minimum: 1, maximum: 15, default: 5 },
+              pairingKeyFormat: {
+                type: 'string',
+                enum: ['NUMERIC', 'ALPHANUMERIC'],
+                default: 'ALPHANUMERIC',
+              },
+            },
+          },
+          lockout: {
+            type: 'object',
+            required: ['failureCount'],
+            default: { failureCount: 5, durationSeconds: 600 },
+            properties: {
+              failureCount: { type: 'integer', minimum: 1, default: 5 },
+              durationSeconds: { type: 'integer', minimum: 1, default: 600 },
+            },
+          },
+          phoneExtensions: {
+            type: 'object',
+            default: { enabled: false },
+            properties: { enabled: { type: 'boolean', default: false } },
+          },
+          users: { type: 'object', properties: { mfaEnabled: { type: 'boolean' } } },
+          authentication: {
+            type: 'object',
+            deprecated: true,
+            required: ['deviceSelection'],
+            properties: {
+              deviceSelection: { type: 'string', enum: ['DEFAULT_TO_FIRST', 'PROMPT_TO_SELECT'] },
+            },
+          },
+        },
+      },
+      MfaDeviceType: {
+        type: 'string',
+        enum: ['SMS', 'EMAIL', 'VOICE', 'TOTP', 'MOBILE', 'FIDO2', 'PLATFORM', 'SECURITY_KEY'],
+      },
+      MfaDeviceStatus: { type: 'string', enum: ['ACTIVE', 'ACTIVATION_REQUIRED'] },
+      MfaDeviceBase: {
+        type: 'object',
+        required: [],
+        properties: {
+          status: { $ref: '#/components/schemas/MfaDeviceStatus' },
+          nickname: { type: 'string', maxLength: 100 },
+          policy: { $ref: '#/components/schemas/ResourceReference' },
+        },
+      },
+      MfaDeviceSms: {
+        allOf: [
+          { $ref: '#/components/schemas/MfaDeviceBase' },
+          {
+            type: 'object',
+            required: ['type', 'phone'],
+            properties: {
+              type: { type: 'string', const: 'SMS' },
+              phone: { type: 'string', pattern: '^\\+[1-9][0-9 .()-]{5,}$' },
+            },
+          },
+        ],
+      },
+      MfaDeviceVoice: {
+        allOf: [
+          { $ref: '#/components/schemas/MfaDeviceBase' },
+          {
+            type: 'object',
+            required: ['type', 'phone'],
+            properties: {
+              type: { type: 'string', const: 'VOICE' },
+              phone: { type: 'string', pattern: '^\\+[1-9][0-9 .()-]{5,}$' },
+              extension: { type: 'string' },
+            },
+          },
+        ],
+      },
+      MfaDeviceEmail: {
+        allOf: [
+          { $ref: '#/components/schemas/MfaDeviceBase' },
+          {
+            type: 'object',
+            required: ['type', 'email'],
+            properties: {
+              type: { type: 'string', const: 'EMAIL' },
+              email: { type: 'string', format: 'email' },
+            },
+          },
+        ],
+      },
+      MfaDeviceTotp: {
+        allOf: [
+          { $ref: '#/components/schemas/MfaDeviceBase' },
+          { type: 'object', required: ['type'], properties: { type: { type: 'string', const: 'TOTP' } } },
+        ],
+      },
+      MfaDeviceMobile: {
+        allOf: [
+          { $ref: '#/components/schemas/MfaDeviceBase' },
+          { type: 'object', required: ['type'], properties: { type: { type: 'string', const: 'MOBILE' } } },
+        ],
+      },
+      MfaDeviceFido: {
+        allOf: [
+          { $ref: '#/components/schemas/MfaDeviceBase' },
+          {
+            type: 'object',
+            required: ['type'],
+            properties: {
+              type: { type: 'string', enum: ['FIDO2', 'PLATFORM', 'SECURITY_KEY'] },
+              rp: {
+                type: 'object',
+                required: ['id'],
+                properties: { id: { type: 'string' }, name: { type: 'string' } },
+              },
+            },
+          },
+        ],
+      },
+      MfaDevice: {
+        oneOf: [
+          { $ref: '#/components/schemas/MfaDeviceSms' },
+          { $ref: '#/components/schemas/MfaDeviceVoice' },
+          { $ref: '#/components/schemas/MfaDeviceEmail' },
+          { $ref: '#/components/schemas/MfaDeviceTotp' },
+          { $ref: '#/components/schemas/MfaDeviceMobile' },
+          { $ref: '#/components/schemas/MfaDeviceFido' },
+        ],
+        discriminator: {
+          propertyName: 'type',
+          mapping: {
+            SMS: '#/components/schemas/MfaDeviceSms',
+            VOICE: '#/components/schemas/MfaDeviceVoice',
+            EMAIL: '#/components/schemas/MfaDeviceEmail',
+            TOTP: '#/components/schemas/MfaDeviceTotp',
+            MOBILE: '#/components/schemas/MfaDeviceMobile',
+            FIDO2: '#/components/schemas/MfaDeviceFido',
+            PLATFORM: '#/components/schemas/MfaDeviceFido',
+            SECURITY_KEY: '#/components/schemas/MfaDeviceFido',
+          },
+        },
+      },
+      MfaDeviceCollection: {
+        type: 'object',
+        required: ['_embedded'],
+        properties: {
+          _links: { $ref: '#/components/schemas/CollectionLinks' },
+          _embedded: {
+            type: 'object',
+            required: ['devices'],
+            properties: { devices: { type: 'array', items: { $ref: '#/components/schemas/MfaDevice' } } },
+          },
+          count: { type: 'integer' },
+          size: { type: 'integer' },
+        },
+      },
+      MfaDeviceOrder: {
+        type: 'object',
+        required: ['order'],
+        properties: {
+          order: { type: 'array', minItems: 1, items: { $ref: '#/components/schemas/ResourceReference' } },
+        },
+      },
+      MfaDeviceOrderRemoval: { type: 'object', additionalProperties: false },
+      MfaDeviceActivation: {
+        type: 'object',
+        properties: { otp: { type: 'string', minLength: 1 }, attestation: { type: 'string' } },
+      },
+      MfaDeviceBlock: { type: 'object', additionalProperties: false },
+      MfaDeviceUnblock: { type: 'object', additionalProperties: false },
+      MfaDeviceUnlock: { type: 'object', additionalProperties: false },
+      MfaDeviceNickname: {
+        type: 'object',
+        required: ['nickname'],
+        properties: { nickname: { type: 'string', minLength: 1, maxLength: 100 } },
+      },
+      MfaDeviceLogRequestStatus: { type: 'string', enum: ['PENDING', 'RECEIVED', 'EXPIRED'] },
+      MfaDeviceLogRequest: {
+        type: 'object',
+        required: ['status'],
+        properties: { status: { $ref: '#/components/schemas/MfaDeviceLogRequestStatus' } },
+      },
+    },
+    protect: {
+      Error: {
+        type: 'object',
+        required: ['id', 'code', 'message'],
+        properties: {
+          id: { type: 'string' },
+          code: { anyOf: [{ $ref: '#/components/schemas/ErrorCode' }, { type: 'string' }] },
+          message: { type: 'string' },
+          details: { type: 'array', items: { $ref: '#/components/schemas/ErrorDetail' } },
+        },
+      },
+      ErrorCode: {
+        type: 'string',
+        enum: [
+          'INVALID_DATA',
+          'INVALID_REQUEST',
+          'REQUEST_FAILED',
+          'ACCESS_FAILED',
+          'NOT_FOUND',
+          'REQUEST_LIMITED',
+          'UNEXPECTED_ERROR',
+        ],
+        'x-pingone-codes-by-status': {
+          '400': ['INVALID_DATA', 'INVALID_REQUEST', 'REQUEST_FAILED'],
+          '401': ['ACCESS_FAILED'],
+          '403': ['ACCESS_FAILED'],
+          '404': ['NOT_FOUND'],
+          '415': ['INVALID_REQUEST'],
+          '429': ['REQUEST_LIMITED'],
+          '500': ['UNEXPECTED_ERROR'],
+        },
+      },
+      ErrorDetail: {
+        type: 'object',
+        required: ['code', 'message'],
+        properties: {
+          code: { anyOf: [{ $ref: '#/components/schemas/ErrorDetailCode' }, { type: 'string' }] },
+          target: { type: 'string' },
+          message: { type: 'string' },
+          innerError: { $ref: '#/components/schemas/ErrorInnerError' },
+        },
+      },
+      ErrorDetailCode: {
+        type: 'string',
+        enum: [
+          'ACCOUNT_NOT_USABLE',
+          'CONSTRAINT_VIOLATION',
+          'EMPTY_VALUE',
+          'INVALID_FILTER',
+          'INVALID_OTP',
+          'INVALID_PARAMETER',
+          'INVALID_VALUE',
+          'MFA_AUTH_METHODS_CONFLICT',
+          'NO_PASSWORD',
+          'OUT_OF_RANGE',
+          'REQUIRED_VALUE',
+          'SIZE_LIMIT_EXCEEDED',
+          'UNIQUENESS_VIOLATION',
+          'INSUFFICIENT_PERMISSIONS',
+          'INVALID_TOKEN',
+          'LICENSE_EXCEEDED',
+          'LIMIT_EXCEEDED',
+          'QUOTA_EXCEEDED',
+        ],
+        'x-pingone-codes-by-status': {
+          '400': [
+            'ACCOUNT_NOT_USABLE',
+            'CONSTRAINT_VIOLATION',
+            'EMPTY_VALUE',
+            'INVALID_FILTER',
+            'INVALID_OTP',
+            'INVALID_PARAMETER',
+            'INVALID_VALUE',
+            'MFA_AUTH_METHODS_CONFLICT',
+            'NO_PASSWORD',
+            'OUT_OF_RANGE',
+            'REQUIRED_VALUE',
+            'SIZE_LIMIT_EXCEEDED',
+            'UNIQUENESS_VIOLATION',
+          ],
+          '401': ['INSUFFICIENT_PERMISSIONS', 'INVALID_TOKEN'],
+          '403': ['INSUFFICIENT_PERMISSIONS', 'LICENSE_EXCEEDED'],
+          '429': ['LIMIT_EXCEEDED', 'QUOTA_EXCEEDED'],
+        },
+      },
+      ErrorInnerError: {
+        type: 'object',
+        additionalProperties: true,
+        properties: {
+          allowedPattern: { type: 'string' },
+          allowedValues: { type: 'array', items: { type: 'string' } },
+          claim: { type: 'string' },
+          existingId: { type: 'string', format: 'uuid' },
+          maximumValue: { type: 'number' },
+          quotaLimit: { type: 'number' },
+          quotaResetTime: { type: 'string', format: 'date-time' },
+          rangeMaximumValue: { type: 'number' },
+          rangeMinimumValue: { type: 'number' },
+          retryAfter: { type: 'string', format: 'date-time' },
+          supportedAttributes: { type: 'array', items: { type: 'string' } },
+          supportedOperators: { type: 'array', items: { type: 'string' } },
+        },
+      },
+      Link: { type: 'object', required: ['href'], properties: { href: { type: 'string', format: 'uri' } } },
+      CollectionLinks: {
+        type: 'object',
+        required: ['self'],
+        properties: {
+          self: { $ref: '#/components/schemas/Link' },
+          next: { $ref: '#/components/schemas/Link' },
+          prev: { $ref: '#/components/schemas/Link' },
+        },
+      },
+      ResourceReference: {
+        type: 'object',
+        required: ['id'],
+        properties: { id: { type: 'string', format: 'uuid' } },
+      },
+      RiskLevel: { type: 'string', enum: ['LOW', 'MEDIUM', 'HIGH'] },
+      RiskResultType: { type: 'string', enum: ['VALUE'], default: 'VALUE' },
+      RiskResult: {
+        type: 'object',
+        required: ['level'],
+        properties: {
+          level: { $ref: '#/components/schemas/RiskLevel' },
+          type: { $ref: '#/components/schemas/RiskResultType' },
+          value: { type: 'string' },
+        },
+      },
+      RiskLinks: {
+        type: 'object',
+        readOnly: true,
+        additionalProperties: { $ref: '#/components/schemas/Link' },
+      },
+      RiskEnvironmentReference: {
+        type: 'object',
+        readOnly: true,
+        properties: { id: { type: 'string', format: 'uuid' } },
+      },
+      RiskPolicySet: {
+        type: 'object',
+        required: ['name'],
+        properties: {
+          _links: { $ref: '#/components/schemas/RiskLinks' },
+          environment: { $ref: '#/components/schemas/RiskEnvironmentReference' },
+          name: { type: 'string', maxLength: 256 },
+          description: { type: 'string', maxLength: 1024 },
+          default: { type: 'boolean', default: false },
+          defaultResult: { $ref: '#/components/schemas/RiskPolicySetDefaultResult' },
+          riskPolicies: { type: 'array', maxItems: 100, items: { $ref: '#/components/schemas/RiskPolicy' } },
+          evaluatedPredictors: { type: 'array', items: { $ref: '#/components/schemas/ResourceReference' } },
+          triggers: { type: 'array', items: { $ref: '#/components/schemas/RiskPolicySetTrigger' } },
+        },
+      },
+      RiskPolicySetDefaultResult: {
+        type: 'object',
+        required: ['level'],
+        properties: {
+          level: { type: 'string', enum: ['LOW'] },
+          type: { $ref: '#/components/schemas/RiskResultType' },
+        },
+      },
+      RiskPolicySetTrigger: {
+        type: 'object',
+        required: ['type', 'policySet', 'expiresAt'],
+        properties: {
+          type: { type: 'string', enum: ['POLICY_SET_STAGING'] },
+          policySet: { $ref: '#/components/schemas/ResourceReference' },
+          expiresAt: { type: 'string', format: 'date-time' },
+        },
+      },
+      RiskPolicy: {
+        type: 'object',
+        required: ['name', 'result', 'condition'],
+        properties: {
+          name: { type: 'string', maxLength: 256 },
+          description: { type: 'string', maxLength: 1024 },
+          result: { $ref: '#/components/schemas/RiskResult' },
+          condition: { $ref: '#/components/schemas/RiskPolicyCondition' },
+        },
+      },
+      RiskPolicyConditionType: {
+        type: 'string',
+        enum: ['AGGREGATED_WEIGHTS', 'AGGREGATED_SCORES', 'VALUE_COMPARISON', 'IP_RANGE'],
+      },
+      RiskPolicyCondition: {
+        oneOf: [
+          { $ref: '#/components/schemas/RiskPolicyConditionAggregatedWeights' },
+          { $ref: '#/components/schemas/RiskPolicyConditionAggregatedScores' },
+          { $ref: '#/components/schemas/RiskPolicyConditionValueComparison' },
+          { $ref: '#/components/schemas/RiskPolicyConditionIpRange' },
+        ],
+        discriminator: {
+          propertyName: 'type',
+          mapping: {
+            AGGREGATED_WEIGHTS: '#/components/schemas/RiskPolicyConditionAggregatedWeights',
+            AGGREGATED_SCORES: '#/components/schemas/RiskPolicyConditionAggregatedScores',
+            VALUE_COMPARISON: '#/components/schemas/RiskPolicyConditionValueComparison',
+            IP_RANGE: '#/components/schemas/RiskPolicyConditionIpRange',
+          },
+        },
+      },
+      RiskPolicyConditionAggregatedWeights: {
+        type: 'object',
+        required: ['type', 'aggregatedWeights', 'between'],
+        properties: {
+          type: { type: 'string', const: 'AGGREGATED_WEIGHTS' },
+          aggregatedWeights: {
+            type: 'array',
+            minItems: 1,
+            items: { $ref: '#/components/schemas/RiskPolicyWeight' },
+          },
+          between: { $ref: '#/components/schemas/RiskScoreRange' },
+        },
+      },
+      RiskPolicyWeight: {
+        type: 'object',
+        required: ['value', 'weight'],
+        properties: { value: { type: 'string' }, weight: { type: 'integer', minimum: 0, maximum: 10 } },
+      },
+      RiskPolicyConditionAggregatedScores: {
+        type: 'object',
+        required: ['type', 'aggregatedScores', 'between'],
+        properties: {
+          type: { type: 'string', const: 'AGGREGATED_SCORES' },
+          aggregatedScores: {
+            type: 'array',
+            minItems: 1,
+            items: { $ref: '#/components/schemas/RiskPolicyScore' },
+          },
+          between: { $ref: '#/components/schemas/RiskScoreRange' },
+        },
+      },
+      RiskPolicyScore: {
+        type: 'object',
+        required: ['value', 'score'],
+        properties: { value: { type: 'string' }, score: { type: 'integer', minimum: 0, maximum: 100 } },
+      },
+      RiskScoreRange: {
+        type: 'object',
+        required: ['minScore', 'maxScore'],
+        properties: {
+          minScore: { type: 'integer', minimum: 0, maximum: 1000 },
+          maxScore: { type: 'integer', minimum: 0, maximum: 1000 },
+        },
+      },
+      RiskPolicyConditionValueComparison: {
+        type: 'object',
+        required: ['type', 'value', 'equals'],
+        properties: {
+          type: { type: 'string', const: 'VALUE_COMPARISON' },
+          value: { type: 'string' },
+          equals: { oneOf: [{ type: 'string' }, { type: 'boolean' }] },
+        },
+      },
+      RiskPolicyConditionIpRange: {
+        type: 'object',
+        required: ['type', 'ipRange'],
+        properties: {
+          type: { type: 'string', const: 'IP_RANGE' },
+          contains: { type: 'string' },
+          ipRange: { type: 'array', minItems: 1, items: { type: 'string' } },
+        },
+      },
+      RiskPolicySetCollection: {
+        type: 'object',
+        required: ['_links', '_embedded'],
+        properties: {
+          _links: { $ref: '#/components/schemas/CollectionLinks' },
+          _embedded: {
+            type: 'object',
+            required: ['riskPolicySets'],
+            properties: {
+              riskPolicySets: { type: 'array', items: { $ref: '#/components/schemas/RiskPolicySet' } },
+            },
+          },
+          count: { type: 'integer', minimum: 0 },
+          size: { type: 'integer', minimum: 0 },
+        },
+      },
+      RiskPredictorType: {
+        type: 'string',
+        enum: [
+          'ADVERSARY_IN_THE_MIDDLE',
+          'ANONYMOUS_NETWORK',
+          'BOT',
+          'COMPOSITE',
+          'DEVICE',
+          'EMAIL_REPUTATION',
+          'GEO_VELOCITY',
+          'IP_REPUTATION',
+          'MAP',
+          'TRAFFIC_ANOMALY',
+          'USER_LOCATION_ANOMALY',
+          'USER_RISK_BEHAVIOR',
+          'VELOCITY',
+        ],
+      },
+      RiskPredictor: {
+        oneOf: [
+          { $ref: '#/components/schemas/RiskPredictorAdversaryInTheMiddle' },
+          { $ref: '#/components/schemas/RiskPredictorAnonymousNetwork' },
+          { $ref: '#/components/schemas/RiskPredictorBot' },
+          { $ref: '#/components/schemas/RiskPredictorComposite' },
+          { $ref: '#/components/schemas/RiskPredictorDevice' },
+          { $ref: '#/components/schemas/RiskPredictorEmailReputation' },
+          { $ref: '#/components/schemas/RiskPredictorGeoVelocity' },
+          { $ref: '#/components/schemas/RiskPredictorIpReputation' },
+          { $ref: '#/components/schemas/RiskPredictorCustom' },
+          { $ref: '#/components/schemas/RiskPredictorTrafficAnomaly' },
+          { $ref: '#/components/schemas/RiskPredictorUserLocationAnomaly' },
+          { $ref: '#/components/schemas/RiskPredictorUserRiskBehavior' },
+          { $ref: '#/components/schemas/RiskPredictorVelocity' },
+        ],
+        discriminator: {
+          propertyName: 'type',
+          mapping: {
+            ADVERSARY_IN_THE_MIDDLE: '#/components/schemas/RiskPredictorAdversaryInTheMiddle',
+            ANONYMOUS_NETWORK: '#/components/schemas/RiskPredictorAnonymousNetwork',
+            BOT: '#/components/schemas/RiskPredictorBot',
+            COMPOSITE: '#/components/schemas/RiskPredictorComposite',
+            DEVICE: '#/components/schemas/RiskPredictorDevice',
+            EMAIL_REPUTATION: '#/components/schemas/RiskPredictorEmailReputation',
+            GEO_VELOCITY: '#/components/schemas/RiskPredictorGeoVelocity',
+            IP_REPUTATION: '#/components/schemas/RiskPredictorIpReputation',
+            MAP: '#/components/schemas/RiskPredictorCustom',
+            TRAFFIC_ANOMALY: '#/components/schemas/RiskPredictorTrafficAnomaly',
+            USER_LOCATION_ANOMALY: '#/components/schemas/RiskPredictorUserLocationAnomaly',
+            USER_RISK_BEHAVIOR: '#/components/schemas/RiskPredictorUserRiskBehavior',
+            VELOCITY: '#/components/schemas/RiskPredictorVelocity',
+          },
+        },
+      },
+      RiskPredictorBase: {
+        type: 'object',
+        required: ['name', 'compactName'],
+        properties: {
+          _links: { $ref: '#/components/schemas/RiskLinks' },
+          environment: { $ref: '#/components/schemas/RiskEnvironmentReference' },
+          name: { type: 'string' },
+          compactName: { type: 'string', pattern: '^[a-zA-Z0-9]+$' },
+          description: { type: 'string', maxLength: 1024 },
+          default: { $ref: '#/components/schemas/RiskPredictorDefault' },
+        },
+      },
+      RiskPredictorDefault: {
+        type: 'object',
+        required: ['weight'],
+        properties: {
+          weight: { type: 'integer', minimum: 0, maximum: 10 },
+          score: { type: 'integer', minimum: 0, maximum: 100 },
+          evaluated: { type: 'boolean' },
+          result: { $ref: '#/components/schemas/RiskResult' },
+        },
+      },
+      RiskPredictorWhiteList: { type: 'array', items: { type: 'string' } },
+      RiskPredictorAdversaryInTheMiddle: {
+        allOf: [
+          { $ref: '#/components/schemas/RiskPredictorBase' },
+          {
+            type: 'object',
+            required: ['type'],
+            properties: {
+              type: { type: 'string', const: 'ADVERSARY_IN_THE_MIDDLE' },
+              domainWhiteList: { type: 'array', items: { type: 'string' } },
+            },
+          },
+        ],
+      },
+      RiskPredictorAnonymousNetwork: {
+        allOf: [
+          { $ref: '#/components/schemas/RiskPredictorBase' },
+          {
+            type: 'object',
+            required: ['type'],
+            properties: {
+              type: { type: 'string', const: 'ANONYMOUS_NETWORK' },
+              whiteList: { $ref: '#/components/schemas/RiskPredictorWhiteList' },
+            },
+          },
+        ],
+      },
+      RiskPredictorBot: {
+        allOf: [
+          { $ref: '#/components/schemas/RiskPredictorBase' },
+          {
+            type: 'object',
+            required: ['type'],
+            properties: {
+              type: { type: 'string', const: 'BOT' },
+              includeRepeatedEventsWithoutSdk: { type: 'boolean' },
+            },
+          },
+        ],
+      },
+      RiskPredictorComposite: {
+        allOf: [
+          { $ref: '#/components/schemas/RiskPredictorBase' },
+          {
+            type: 'object',
+            required: ['type', 'compositions'],
+            properties: {
+              type: { type: 'string', const: 'COMPOSITE' },
+              compositions: {
+                type: 'array',
+                minItems: 1,
+                maxItems: 3,
+                items: { $ref: '#/components/schemas/RiskPredictorComposition' },
+              },
+            },
+          },
+        ],
+      },
+      RiskPredictorComposition: {
+        type: 'object',
+        required: ['condition', 'level'],
+        properties: {
+          condition: { $ref: '#/components/schemas/RiskPredictorCompositeCondition' },
+          level: { $ref: '#/components/schemas/RiskLevel' },
+        },
+      },
+      RiskPredictorCompositeCondition: {
+        oneOf: [
+          { $ref: '#/components/schemas/RiskPredictorCompositeAnd' },
+          { $ref: '#/components/schemas/RiskPredictorCompositeOr' },
+          { $ref: '#/components/schemas/RiskPredictorCompositeNot' },
+          { $ref: '#/components/schemas/RiskPredictorCompositeValueComparison' },
+          { $ref: '#/components/schemas/RiskPredictorCompositeIpRange' },
+          { $ref: '#/components/schemas/RiskPredictorCompositeStringList' },
+        ],
+        discriminator: {
+          propertyName: 'type',
+          mapping: {
+            AND: '#/components/schemas/RiskPredictorCompositeAnd',
+            OR: '#/components/schemas/RiskPredictorCompositeOr',
+            NOT: '#/components/schemas/RiskPredictorCompositeNot',
+            VALUE_COMPARISON: '#/components/schemas/RiskPredictorCompositeValueComparison',
+            IP_RANGE: '#/components/schemas/RiskPredictorCompositeIpRange',
+            STRING_LIST: '#/components/schemas/RiskPredictorCompositeStringList',
+          },
+        },
+      },
+      RiskPredictorCompositeAnd: {
+        type: 'object',
+        required: ['type', 'and'],
+        properties: {
+          type: { type: 'string', const: 'AND' },
+          and: {
+            type: 'array',
+            minItems: 1,
+            items: { $ref: '#/components/schemas/RiskPredictorCompositeCondition' },
+          },
+        },
+      },
+      RiskPredictorCompositeOr: {
+        type: 'object',
+        required: ['type', 'or'],
+        properties: {
+          type: { type: 'string', const: 'OR' },
+          or: {
+            type: 'array',
+            minItems: 1,
+            items: { $ref: '#/components/schemas/RiskPredictorCompositeCondition' },
+          },
+        },
+      },
+      RiskPredictorCompositeNot: {
+        type: 'object',
+        required: ['type', 'not'],
+        properties: {
+          type: { type: 'string', const: 'NOT' },
+          not: { $ref: '#/components/schemas/RiskPredictorCompositeCondition' },
+        },
+      },
+      RiskPredictorCompositeValueComparison: {
+        type: 'object',
+        required: ['type', 'value'],
+        properties: {
+          type: { type: 'string', const: 'VALUE_COMPARISON' },
+          value: { type: 'string' },
+          equals: { oneOf: [{ type: 'string' }, { type: 'integer' }] },
+          notEquals: { oneOf: [{ type: 'string' }, { type: 'integer' }] },
+          greater: { type: 'integer' },
+          greaterEquals: { type: 'integer' },
+          lower: { type: 'integer' },
+          lowerEquals: { type: 'integer' },
+          startsWith: { type: 'string' },
+          endsWith: { type: 'string' },
+          containsIgnoreCase: { type: 'string' },
+        },
+      },
+      RiskPredictorCompositeIpRange: {
+        type: 'object',
+        required: ['type', 'ipRange'],
+        properties: {
+          type: { type: 'string', const: 'IP_RANGE' },
+          contains: { type: 'string' },
+          notContains: { type: 'string' },
+          ipRange: { type: 'array', minItems: 1, items: { type: 'string' } },
+        },
+      },
+      RiskPredictorCompositeStringList: {
+        type: 'object',
+        required: ['type', 'list'],
+        properties: {
+          type: { type: 'string', const: 'STRING_LIST' },
+          contains: { type: 'string' },
+          notContains: { type: 'string' },
+          list: { type: 'array', items: { type: 'string' } },
+        },
+      },
+      RiskPredictorDevice: {
+        allOf: [
+          { $ref: '#/components/schemas/RiskPredictorBase' },
+          {
+            type: 'object',
+            required: ['type', 'detect'],
+            properties: {
+              type: { type: 'string', const: 'DEVICE' },
+              detect: { type: 'string', enum: ['NEW_DEVICE', 'SUSPICIOUS_DEVICE'] },
+              shouldValidatePayloadSignature: { type: 'boolean' },
+              activationAt: { type: 'string', format: 'date-time' },
+            },
+          },
+        ],
+      },
+      RiskPredictorEmailReputation: {
+        allOf: [
+          { $ref: '#/components/schemas/RiskPredictorBase' },
+          {
+            type: 'object',
+            required: ['type'],
+            properties: { type: { type: 'string', const: 'EMAIL_REPUTATION' } },
+          },
+        ],
+      },
+      RiskPredictorGeoVelocity: {
+        allOf: [
+          { $ref: '#/components/schemas/RiskPredictorBase' },
+          {
+            type: 'object',
+            required: ['type'],
+            properties: {
+              type: { type: 'string', const: 'GEO_VELOCITY' },
+              whiteList: { $ref: '#/components/schemas/RiskPredictorWhiteList' },
+            },
+          },
+        ],
+      },
+      RiskPredictorIpReputation: {
+        allOf: [
+          { $ref: '#/components/schemas/RiskPredictorBase' },
+          {
+            type: 'object',
+            required: ['type'],
+            properties: {
+              type: { type: 'string', const: 'IP_REPUTATION' },
+              whiteList: { $ref: '#/components/schemas/RiskPredictorWhiteList' },
+            },
+          },
+        ],
+      },
+      RiskPredictorCustom: {
+        allOf: [
+          { $ref: '#/components/schemas/RiskPredictorBase' },
+          {
+            type: 'object',
+            required: ['type', 'map'],
+            properties: {
+              type: { type: 'string', const: 'MAP' },
+              map: { $ref: '#/components/schemas/RiskPredictorCustomMap' },
+            },
+          },
+        ],
+      },
+      RiskPredictorCustomMap: {
+        type: 'object',
+        minProperties: 1,
+        properties: {
+          high: { $ref: '#/components/schemas/RiskPredictorCustomMatch' },
+          medium: { $ref: '#/components/schemas/RiskPredictorCustomMatch' },
+          low: { $ref: '#/components/schemas/RiskPredictorCustomMatch' },
+        },
+      },
+      RiskPredictorCustomMatch: {
+        oneOf: [
+          { $ref: '#/components/schemas/RiskPredictorCustomMatchList' },
+          { $ref: '#/components/schemas/RiskPredictorCustomMatchBetween' },
+          { $ref: '#/components/schemas/RiskPredictorCustomMatchIpRange' },
+        ],
+      },
+      RiskPredictorCustomMatchList: {
+        type: 'object',
+        required: ['contains', 'list'],
+        properties: {
+          contains: { type: 'string' },
+          list: { type: 'array', minItems: 1, items: { type: 'string' } },
+        },
+      },
+      RiskPredictorCustomMatchBetween: {
+        type: 'object',
+        required: ['contains', 'between'],
+        properties: {
+          contains: { type: 'string' },
+          between: {
+            type: 'object',
+            required: ['minScore', 'maxScore'],
+            properties: { minScore: { type: 'number' }, maxScore: { type: 'number' } },
+          },
+        },
+      },
+      RiskPredictorCustomMatchIpRange: {
+        type: 'object',
+        required: ['contains', 'ipRange'],
+        properties: {
+          contains: { type: 'string' },
+          ipRange: { type: 'array', minItems: 1, items: { type: 'string' } },
+        },
+      },
+      RiskPredictorTrafficAnomaly: {
+        allOf: [
+          { $ref: '#/components/schemas/RiskPredictorBase' },
+          {
+            type: 'object',
+            required: ['type', 'rules'],
+            properties: {
+              type: { type: 'string', const: 'TRAFFIC_ANOMALY' },
+              rules: {
+                type: 'array',
+                items: { $ref: '#/components/schemas/RiskPredictorTrafficAnomalyRule' },
+              },
+            },
+          },
+        ],
+      },
+      RiskPredictorTrafficAnomalyRule: {
+        type: 'object',
+        required: ['type', 'enabled', 'interval', 'threshold'],
+        properties: {
+          type: { type: 'string', enum: ['UNIQUE_USERS_PER_DEVICE'] },
+          enabled: { type: 'boolean' },
+          interval: {
+            type: 'object',
+            required: ['unit', 'quantity'],
+            properties: {
+              unit: { type: 'string', enum: ['DAY', 'HOUR'] },
+              quantity: { type: 'integer', minimum: 1 },
+            },
+          },
+          threshold: {
+            type: 'object',
+            required: ['medium', 'high'],
+            properties: { medium: { type: 'number' }, high: { type: 'number' } },
+          },
+        },
+      },
+      RiskPredictorUserLocationAnomaly: {
+        allOf: [
+          { $ref: '#/components/schemas/RiskPredictorBase' },
+          {
+            type: 'object',
+            required: ['type', 'days', 'radius'],
+            properties: {
+              type: { type: 'string', const: 'USER_LOCATION_ANOMALY' },
+              days: { type: 'integer', minimum: 1 },
+              radius: {
+                type: 'object',
+                required: ['distance', 'unit'],
+                properties: {
+                  distance: { type: 'integer', minimum: 10, maximum: 160 },
+                  unit: { type: 'string', enum: ['kilometers', 'miles'] },
+                },
+              },
+            },
+          },
+        ],
+      },
+      RiskPredictorUserRiskBehavior: {
+        allOf: [
+          { $ref: '#/components/schemas/RiskPredictorBase' },
+          {
+            type: 'object',
+            required: ['type', 'predictionModel'],
+            properties: {
+              type: { type: 'string', const: 'USER_RISK_BEHAVIOR' },
+              predictionModel: {
+                type: 'object',
+                required: ['name'],
+                properties: { name: { type: 'string', enum: ['points', 'login_anomaly_statistic'] } },
+              },
+            },
+          },
+        ],
+      },
+      RiskPredictorVelocity: {
+        allOf: [
+          { $ref: '#/components/schemas/RiskPredictorBase' },
+          {
+            type: 'object',
+            required: ['type'],
+            properties: {
+              type: { type: 'string', const: 'VELOCITY' },
+              by: { type: 'array', items: { type: 'string' } },
+              of: { type: 'string' },
+              measure: { type: 'string', enum: ['DISTINCT_COUNT'] },
+              every: { $ref: '#/components/schemas/RiskPredictorVelocityWindow' },
+              slidingWindow: { $ref: '#/components/schemas/RiskPredictorVelocityWindow' },
+              maxDelay: {
+                type: 'object',
+                properties: {
+                  unit: { type: 'string', enum: ['DAY', 'HOUR'] },
+                  quantity: { type: 'integer' },
+                },
+              },
+              use: {
+                type: 'object',
+                properties: {
+                  type: { type: 'string', enum: ['POISSON_WITH_MAX'] },
+                  medium: { type: 'number' },
+                  high: { type: 'number' },
+                },
+              },
+              fallback: {
+                type: 'object',
+                properties: {
+                  strategy: { type: 'string', enum: ['ENVIRONMENT_MAX'] },
+                  medium: { type: 'number' },
+                  high: { type: 'number' },
+                },
+              },
+            },
+          },
+        ],
+      },
+      RiskPredictorVelocityWindow: {
+        type: 'object',
+        properties: {
+          unit: { type: 'string', enum: ['DAY', 'HOUR'] },
+          quantity: { type: 'integer' },
+          minSample: { type: 'integer' },
+        },
+      },
+      RiskPredictorCollection: {
+        type: 'object',
+        required: ['_links', '_embedded'],
+        properties: {
+          _links: { $ref: '#/components/schemas/CollectionLinks' },
+          _embedded: {
+            type: 'object',
+            required: ['riskPredictors'],
+            properties: {
+              riskPredictors: { type: 'array', items: { $ref: '#/components/schemas/RiskPredictor' } },
+            },
+          },
+          count: { type: 'integer', minimum: 0 },
+          size: { type: 'integer', minimum: 0 },
+        },
+      },
+      RiskEvaluation: {
+        type: 'object',
+        required: ['event'],
+        properties: {
+          _links: { $ref: '#/components/schemas/RiskLinks' },
+          environment: { $ref: '#/components/schemas/RiskEnvironmentReference' },
+          event: { $ref: '#/components/schemas/RiskEvaluationEvent' },
+          riskPolicySet: { $ref: '#/components/schemas/RiskEvaluationPolicySet' },
+          result: { $ref: '#/components/schemas/RiskEvaluationResult' },
+          details: { $ref: '#/components/schemas/RiskEvaluationDetails' },
+        },
+      },
+      RiskEvaluationPolicySet: {
+        type: 'object',
+        properties: { id: { type: 'string', format: 'uuid' }, name: { type: 'string' } },
+      },
+      RiskEvaluationEvent: {
+        type: 'object',
+        required: ['ip', 'user'],
+        additionalProperties: true,
+        properties: {
+          ip: { type: 'string' },
+          user: { $ref: '#/components/schemas/RiskEvaluationUser' },
+          flow: {
+            type: 'object',
+            properties: {
+              type: {
+                type: 'string',
+                enum: ['AUTHENTICATION', 'REGISTRATION', 'ACCESS', 'AUTHORIZATION', 'TRANSACTION'],
+                default: 'AUTHENTICATION',
+              },
+            },
+          },
+          session: { type: 'object', required: ['id'], properties: { id: { type: 'string' } } },
+          targetResource: {
+            type: 'object',
+            properties: { id: { type: 'string' }, name: { type: 'string' } },
+          },
+          browser: {
+            type: 'object',
+            additionalProperties: true,
+            properties: {
+              userAgent: { type: 'string' },
+              language: { type: 'string' },
+              platform: { type: 'string' },
+              timezone: { type: 'string' },
+            },
+          },
+          origin: { type: 'string' },
+          sharingType: { type: 'string', enum: ['UNSPECIFIED', 'SHARED', 'PRIVATE'] },
+          completionStatus: { $ref: '#/components/schemas/RiskCompletionStatus' },
+        },
+      },
+      RiskEvaluationEventRecord: {
+        allOf: [
+          { $ref: '#/components/schemas/RiskEvaluationEvent' },
+          { type: 'object', properties: { _links: { $ref: '#/components/schemas/RiskLinks' } } },
+        ],
+      },
+      RiskEvaluationUser: {
+        type: 'object',
+        required: ['id', 'type'],
+        properties: {
+          id: { type: 'string', maxLength: 1024 },
+          name: { type: 'string', maxLength: 1024 },
+          type: { type: 'string', enum: ['EXTERNAL'] },
+          groups: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['name'],
+              properties: { name: { type: 'string', maxLength: 1024 } },
+            },
+          },
+        },
+      },
+      RiskCompletionStatus: {
+        type: 'string',
+        enum: ['IN_PROGRESS', 'SUCCESS', 'FAILED'],
+        default: 'IN_PROGRESS',
+      },
+      RiskEvaluationResult: {
+        type: 'object',
+        readOnly: true,
+        required: ['level'],
+        properties: {
+          level: { $ref: '#/components/schemas/RiskLevel' },
+          type: { $ref: '#/components/schemas/RiskResultType' },
+          value: { type: 'string' },
+        },
+      },
+      RiskEvaluationDetails: {
+        type: 'object',
+        readOnly: true,
+        additionalProperties: { $ref: '#/components/schemas/RiskPredictorOutcome' },
+        properties: {
+          anonymousNetworkDetected: { type: 'boolean' },
+          impossibleTravel: { type: 'boolean' },
+          estimatedSpeed: { type: 'number' },
+          country: { type: 'string' },
+          state: { type: 'string' },
+          city: { type: 'string' },
+          latitude: { type: 'number', minimum: -90, maximum: 90 },
+          longitude: { type: 'number', minimum: -180, maximum: 180 },
+          ipAddressReputation: {
+            type: 'object',
+            properties: {
+              level: { $ref: '#/components/schemas/RiskLevel' },
+              score: { type: 'integer', minimum: 0, maximum: 100 },
+            },
+          },
+          previousSuccessfulTransaction: {
+            type: 'object',
+            properties: {
+              ip: { type: 'string' },
+              country: { type: 'string' },
+              city: { type: 'string' },
+              timestamp: { type: 'string', format: 'date-time' },
+            },
+          },
+        },
+      },
+      RiskPredictorOutcome: {
+        type: 'object',
+        required: ['level'],
+        properties: {
+          level: { $ref: '#/components/schemas/RiskLevel' },
+          type: { $ref: '#/components/schemas/RiskResultType' },
+          reason: { type: 'string' },
+        },
+      },
+      RiskEvaluationFeedback: {
+        type: 'object',
+        required: ['completionStatus'],
+        properties: { completionStatus: { type: 'string', enum: ['SUCCESS', 'FAILED'] } },
       },
     },
     verify: {
