@@ -29,6 +29,12 @@ export const requiredPackages = [
   '@pingone-sdk/management',
   '@pingone-sdk/auth',
   '@pingone-sdk/images',
+  '@pingone-sdk/mfa',
+  '@pingone-sdk/authorize',
+  '@pingone-sdk/protect',
+  '@pingone-sdk/verify',
+  '@pingone-sdk/credentials',
+  '@pingone-sdk/davinci',
   '@pingone-sdk/emulator',
   '@pingone-sdk/cli',
 ];

@@ -54,11 +54,17 @@ describe('typeCheckSurfaces', () => {
   it('has a surface test for every published package', () => {
     expect(packages.map((item) => surfacePath(item.shortName)).sort()).toEqual([
       'tools/release/surface/auth.surface.ts',
+      'tools/release/surface/authorize.surface.ts',
       'tools/release/surface/core.surface.ts',
+      'tools/release/surface/credentials.surface.ts',
+      'tools/release/surface/davinci.surface.ts',
       'tools/release/surface/emulator.surface.ts',
       'tools/release/surface/images.surface.ts',
       'tools/release/surface/management.surface.ts',
+      'tools/release/surface/mfa.surface.ts',
       'tools/release/surface/openapi.surface.ts',
+      'tools/release/surface/protect.surface.ts',
+      'tools/release/surface/verify.surface.ts',
     ]);
   });
 });
