@@ -24,6 +24,8 @@ export function findOperation(name: string): CommandEntry {
     .filter(
       (candidate) => candidate.toLowerCase().includes(needle) || needle.includes(candidate.toLowerCase()),
     )
+    // The nearest in length first: `listUser` means `listUsers` sooner than `listUserCredentials`.
+    .sort((a, b) => Math.abs(a.length - needle.length) - Math.abs(b.length - needle.length))
     .slice(0, 5);
   throw new UsageError(
     `unknown operation "${name}"${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}; \`pingone api --list\` shows them all`,

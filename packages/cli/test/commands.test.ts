@@ -38,6 +38,22 @@ describe('pingone api, images, token and profiles', () => {
     ).toEqual(['listed7']);
   });
 
+  it.each([
+    ['getMfaSettings', '@pingone-sdk/mfa', 'pairing'],
+    ['listDecisionEndpoints', '@pingone-sdk/authorize', '_embedded'],
+    ['listRiskPredictors', '@pingone-sdk/protect', '_embedded'],
+    ['listVerifyPolicies', '@pingone-sdk/verify', '_embedded'],
+    ['listCredentialTypes', '@pingone-sdk/credentials', '_embedded'],
+    ['listConnectors', '@pingone-sdk/davinci', '_embedded'],
+  ])('calls %s of %s like any other operation', async (operation, packageName, field) => {
+    const help = await runCli(['api', operation, '--help'], environment);
+    expect(help.stdout).toContain(`[${packageName},`);
+    const result = await runCli(['api', operation], environment);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toHaveProperty(field);
+  });
+
   it('--all pages through a list as NDJSON', async () => {
     const result = await runCli(['api', 'listUsers', '--all', '--query', 'limit=100'], environment);
     expect(result.code).toBe(0);

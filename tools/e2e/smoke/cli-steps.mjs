@@ -76,6 +76,15 @@ export async function runCliSteps(settings, log) {
       throw new Error(`pingone api list-users answered ${JSON.stringify(listed)}`);
     }
     log('pingone api list-users: found by filter');
+
+    // The CLI reaches a service package's operations too: its dependencies bring every one of them.
+    const connectors = JSON.parse(await pingone(['api', 'list-connectors'], environment));
+    if (!(connectors._embedded?.connectors?.length > 0)) {
+      throw new Error(`pingone api list-connectors answered ${JSON.stringify(connectors)}`);
+    }
+    log(
+      `pingone api list-connectors (@pingone-sdk/davinci): ${connectors._embedded.connectors.length} connectors`,
+    );
   } finally {
     await rm(folder, { recursive: true, force: true });
   }

@@ -14,7 +14,10 @@ import {
   TokenVerificationError,
   verifyAccessToken,
 } from '@pingone-sdk/auth';
+import { listDecisionEndpoints } from '@pingone-sdk/authorize';
 import { clientCredentials, NotFoundError, PingOneError, paginate } from '@pingone-sdk/core';
+import { listCredentialTypes } from '@pingone-sdk/credentials';
+import { listConnectors } from '@pingone-sdk/davinci';
 import { detectImageFormat } from '@pingone-sdk/images';
 import {
   createManagementClient,
@@ -26,6 +29,9 @@ import {
   listUsers,
   updateUser,
 } from '@pingone-sdk/management';
+import { getMfaSettings } from '@pingone-sdk/mfa';
+import { createRiskEvaluation } from '@pingone-sdk/protect';
+import { listVerifyPolicies } from '@pingone-sdk/verify';
 
 function check(condition, message) {
   if (!condition) throw new Error(`check failed: ${message}`);
@@ -147,4 +153,30 @@ export async function runSmokeSteps(settings, runtime, log) {
   const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
   check(detectImageFormat(png) === 'png', 'detectImageFormat knows a PNG');
   log('auth (PKCE, client credentials, token verification) and images (format detection) work');
+
+  // 8. Each service package, installed on its own, calls its API through the same management client.
+  const { data: mfaSettings } = await getMfaSettings({ client });
+  check(typeof mfaSettings.pairing?.maxAllowedDevices === 'number', 'mfa: getMfaSettings');
+  const { data: endpoints } = await listDecisionEndpoints({ client });
+  check(Array.isArray(endpoints._embedded.decisionEndpoints), 'authorize: listDecisionEndpoints');
+  const { data: evaluation } = await createRiskEvaluation({
+    client,
+    body: { event: { ip: '198.51.100.23', user: { id: `smoke-${runId}`, type: 'EXTERNAL' } } },
+  });
+  check(
+    ['LOW', 'MEDIUM', 'HIGH'].includes(evaluation.result?.level),
+    `protect: createRiskEvaluation gave a level (${evaluation.result?.level})`,
+  );
+  const { data: verifyPolicies } = await listVerifyPolicies({ client });
+  check(
+    verifyPolicies._embedded.verifyPolicies.some((policy) => policy.default === true),
+    'verify: listVerifyPolicies has the default policy',
+  );
+  const { data: credentialTypes } = await listCredentialTypes({ client });
+  check(Array.isArray(credentialTypes._embedded.items), 'credentials: listCredentialTypes');
+  const { data: connectors } = await listConnectors({ client });
+  check(connectors._embedded.connectors.length > 0, 'davinci: listConnectors');
+  log(
+    `mfa, authorize, protect (risk ${evaluation.result.level}), verify, credentials and davinci answer on the management client`,
+  );
 }
