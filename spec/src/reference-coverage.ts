@@ -278,22 +278,25 @@ export async function loadReferenceCoverage(
   return referenceCoverage(curated, references);
 }
 
-/** The root README's summary: one row per package, its functions and the reference operations covered. */
+/**
+ * The root README's summary: one row per package, its functions, the reference operations it covers
+ * itself, and those every package together covers.
+ */
 export function coverageSummaryTable(
   summaries: Array<{ report: CoverageReport; coverage: ReferenceCoverage }>,
 ): string {
+  const coveredBy = (coverage: ReferenceCoverage, rows: CoverageRow[]) =>
+    `${sum(rows.map((row) => sum(row.perFile)))} of ${sum(coverage.totalPerFile)}`;
   const rows = summaries.map(({ report, coverage }) => {
-    const covered = sum(
-      coverage.rows
-        .filter((row) => row.covered && row.packageName === undefined)
-        .map((row) => sum(row.perFile)),
-    );
+    const covered = coverage.rows.filter((row) => row.covered);
+    const own = covered.filter((row) => row.packageName === undefined);
     const anchor = `packages/${report.service}/README.md#coverage-against-the-reference`;
-    return `| [\`${report.packageName}\`](${anchor}) | ${report.references.map((file) => file.label).join(', ')} | ${coverage.oursTotal} | ${covered} of ${sum(coverage.totalPerFile)} |`;
+    const references = report.references.map((file) => file.label).join(', ');
+    return `| [\`${report.packageName}\`](${anchor}) | ${references} | ${coverage.oursTotal} | ${coveredBy(coverage, own)} | ${coveredBy(coverage, covered)} |`;
   });
   return [
-    '| Package | Reference | Functions | Reference operations it covers |',
-    '| --- | --- | ---: | ---: |',
+    '| Package | Reference | Functions | Reference operations it covers | … with the other packages |',
+    '| --- | --- | ---: | ---: | ---: |',
     ...rows,
   ].join('\n');
 }
