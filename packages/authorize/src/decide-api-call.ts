@@ -4,6 +4,7 @@ import {
   type RequestResult,
   type RequestSettings,
 } from '@pingone-sdk/core';
+import { optionalText, requireOneOf, requireText, requireUrl } from '@pingone-sdk/core/internal';
 import { evaluateDecision } from './generated/sdk.gen.js';
 import type { ApiServerOperationMethod, Decision } from './generated/types.gen.js';
 
@@ -76,20 +77,13 @@ export interface DecideApiCallOptions extends RequestSettings {
 export async function decideApiCall(options: DecideApiCallOptions): Promise<RequestResult<Decision>> {
   const { client, decisionEndpointId, method, url, userId, scopes, environmentId, signal, ...settings } =
     options;
-  const verb = typeof method === 'string' ? method.toUpperCase() : '';
-  if (!methods.includes(verb as ApiServerOperationMethod)) {
-    throw new InvalidArgumentError('method', `one of ${methods.join(', ')}, got ${JSON.stringify(method)}`);
-  }
-  const text = url instanceof URL ? url.href : url;
-  if (typeof text !== 'string' || !/^https?:\/\//i.test(text) || !URL.canParse(text)) {
+  const verb = requireOneOf(typeof method === 'string' ? method.toUpperCase() : method, methods, 'method');
+  const text = requireUrl(url instanceof URL ? url.href : url, 'url');
+  if (!/^https?:/i.test(text)) {
     throw new InvalidArgumentError('url', `an absolute http(s) URL, got ${JSON.stringify(text)}`);
   }
-  if (userId !== undefined && (typeof userId !== 'string' || userId.trim() === '')) {
-    throw new InvalidArgumentError('userId', 'a user id, or left out for a call without a user');
-  }
-  if (typeof decisionEndpointId !== 'string' || decisionEndpointId.trim() === '') {
-    throw new InvalidArgumentError('decisionEndpointId', 'the id of a decision endpoint');
-  }
+  optionalText(userId, 'userId');
+  requireText(decisionEndpointId, 'decisionEndpointId');
   return evaluateDecision({
     ...settings,
     client,

@@ -50,6 +50,7 @@ export {
   optionalTimeout,
   requireMilliseconds,
   requireNumber,
+  requireOneOf,
   requireSeconds,
   requireText,
   requireUrl,
