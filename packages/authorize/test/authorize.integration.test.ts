@@ -8,6 +8,7 @@ import {
   createUser,
   createUserApplicationRoleAssignment,
 } from '@pingone-sdk/management';
+import { type EmulatorSession, startEmulatorSession } from '@pingone-sdk/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createApiServer,
@@ -46,7 +47,6 @@ import {
   replaceApplicationRole,
   replaceDecisionEndpoint,
 } from '../src/index.js';
-import { type EmulatorSession, startEmulatorSession } from './support/emulator-session.js';
 
 /** Ids are read-only, so optional in the types; the emulator always answers them. */
 const id = (resource: { id?: string }): string => resource.id ?? '';

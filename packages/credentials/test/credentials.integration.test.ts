@@ -5,6 +5,7 @@ import {
   createPopulation,
   createUser,
 } from '@pingone-sdk/management';
+import { type EmulatorSession, startEmulatorSession } from '@pingone-sdk/test-support';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   applyCredentialIssuanceRuleStagedChanges,
@@ -45,7 +46,6 @@ import {
   replaceDigitalWalletApplication,
   replaceUserCredential,
 } from '../src/index.js';
-import { type EmulatorSession, startEmulatorSession } from './support/emulator-session.js';
 
 /** Ids are read-only, so optional in the types; the emulator always answers them. */
 const id = (resource: { id?: string }): string => resource.id ?? '';

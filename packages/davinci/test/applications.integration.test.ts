@@ -1,4 +1,5 @@
 import { BadRequestError, NotFoundError } from '@pingone-sdk/core';
+import { type EmulatorSession, startEmulatorSession } from '@pingone-sdk/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createDaVinciApplication,
@@ -16,7 +17,6 @@ import {
   rotateDaVinciApplicationKey,
   rotateDaVinciApplicationSecret,
 } from '../src/index.js';
-import { type EmulatorSession, startEmulatorSession } from './support/emulator-session.js';
 
 describe('DaVinci applications and flow policies against the emulator', () => {
   let session: EmulatorSession;

@@ -1,4 +1,5 @@
 import { BadRequestError, InvalidArgumentError, NotFoundError } from '@pingone-sdk/core';
+import { type EmulatorSession, startEmulatorSession } from '@pingone-sdk/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   cloneDaVinciFlow,
@@ -19,7 +20,6 @@ import {
   updateDaVinciFlowEnabled,
   validateDaVinciFlow,
 } from '../src/index.js';
-import { type EmulatorSession, startEmulatorSession } from './support/emulator-session.js';
 
 /** One HTTP node running through `connectionId`. */
 const drawing = (connectionId: string): DaVinciFlowGraph => ({

@@ -1,4 +1,5 @@
 import { BadRequestError, NotFoundError, paginate } from '@pingone-sdk/core';
+import { type EmulatorSession, startEmulatorSession } from '@pingone-sdk/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   cloneConnectorInstance,
@@ -16,7 +17,6 @@ import {
   replaceConnectorInstance,
   replaceVariable,
 } from '../src/index.js';
-import { type EmulatorSession, startEmulatorSession } from './support/emulator-session.js';
 
 describe('DaVinci variables, connectors and connector instances against the emulator', () => {
   let session: EmulatorSession;

@@ -1,4 +1,5 @@
 import { BadRequestError, NotFoundError } from '@pingone-sdk/core';
+import { type EmulatorSession, startEmulatorSession } from '@pingone-sdk/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createDeviceAuthenticationPolicy,
@@ -20,7 +21,6 @@ import {
   replaceFido2Policy,
   replaceFidoPolicy,
 } from '../src/index.js';
-import { type EmulatorSession, startEmulatorSession } from './support/emulator-session.js';
 
 const otp = {
   lifeTime: { duration: 5, timeUnit: 'MINUTES' as const },

@@ -1,5 +1,6 @@
 import { BadRequestError, NotFoundError } from '@pingone-sdk/core';
 import { createApplication } from '@pingone-sdk/management';
+import { type EmulatorSession, startEmulatorSession } from '@pingone-sdk/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createFidoDeviceMetadata,
@@ -15,7 +16,6 @@ import {
   replaceMfaSettings,
   resetMfaSettings,
 } from '../src/index.js';
-import { type EmulatorSession, startEmulatorSession } from './support/emulator-session.js';
 
 describe('MFA settings, push credentials and FIDO device metadata against the emulator', () => {
   let session: EmulatorSession;

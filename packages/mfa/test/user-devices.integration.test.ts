@@ -1,4 +1,6 @@
-import { BadRequestError, InvalidArgumentError, NotFoundError } from '@pingone-sdk/core';
+import { BadRequestError, type Client, InvalidArgumentError, NotFoundError } from '@pingone-sdk/core';
+import { createUser } from '@pingone-sdk/management';
+import { type EmulatorSession, startEmulatorSession } from '@pingone-sdk/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   activateUserMfaDevice,
@@ -15,7 +17,12 @@ import {
   unblockUserMfaDevice,
   unlockUserMfaDevice,
 } from '../src/index.js';
-import { createTestUser, type EmulatorSession, startEmulatorSession } from './support/emulator-session.js';
+
+/** A new user of the emulator's environment, to hold devices. */
+async function createTestUser(client: Client, username: string): Promise<string> {
+  const { data } = await createUser({ client, body: { username, email: `${username}@example.com` } });
+  return data.id;
+}
 
 describe('user MFA devices against the emulator', () => {
   let session: EmulatorSession;
@@ -140,12 +147,12 @@ describe('user MFA devices against the emulator', () => {
   });
 
   it('refuses a blank id before anything is sent', async () => {
-    const sentBefore = session.apiFetch.mock.calls.length;
+    const sentBefore = session.sent.length;
     const refused = await getUserMfaDevice({ client: session.client, path: { userId, deviceId: ' ' } }).catch(
       (error) => error,
     );
     expect(refused).toBeInstanceOf(InvalidArgumentError);
     expect(refused.parameter).toBe('path.deviceId');
-    expect(session.apiFetch.mock.calls.length).toBe(sentBefore);
+    expect(session.sent.length).toBe(sentBefore);
   });
 });

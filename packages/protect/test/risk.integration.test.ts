@@ -1,4 +1,5 @@
 import { BadRequestError, InvalidArgumentError, NotFoundError, paginate } from '@pingone-sdk/core';
+import { type EmulatorSession, startEmulatorSession } from '@pingone-sdk/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createRiskEvaluation,
@@ -17,7 +18,6 @@ import {
   replaceRiskPredictor,
   setRiskEvaluationCompletionStatus,
 } from '../src/index.js';
-import { type EmulatorSession, startEmulatorSession } from './support/emulator-session.js';
 
 /** A PingOne variable such as `${event.ip}`, written without a template-looking string literal. */
 const variable = (path: string) => `\${${path}}`;

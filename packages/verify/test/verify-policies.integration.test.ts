@@ -1,4 +1,5 @@
 import { BadRequestError, InvalidArgumentError, NotFoundError, paginate } from '@pingone-sdk/core';
+import { type EmulatorSession, startEmulatorSession } from '@pingone-sdk/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createVerifyPolicy,
@@ -8,7 +9,6 @@ import {
   replaceVerifyPolicy,
   type VerifyPolicy,
 } from '../src/index.js';
-import { type EmulatorSession, startEmulatorSession } from './support/emulator-session.js';
 
 const documentAndSelfie = {
   name: 'Document and selfie',

@@ -1,5 +1,6 @@
 import { BadRequestError, InvalidArgumentError, NotFoundError } from '@pingone-sdk/core';
 import { getUserVerifyStatus, replaceUserVerifyStatus } from '@pingone-sdk/management';
+import { type EmulatorSession, startEmulatorSession } from '@pingone-sdk/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createUserVerifyTransaction,
@@ -10,7 +11,6 @@ import {
   listVerifyPolicies,
   replaceUserVerifyTransaction,
 } from '../src/index.js';
-import { type EmulatorSession, startEmulatorSession } from './support/emulator-session.js';
 
 const userId = '8376797d-641c-4e7b-8bc1-2fdf71916cab';
 const minutesBetween = (from?: string, to?: string) =>

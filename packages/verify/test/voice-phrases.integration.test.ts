@@ -1,4 +1,5 @@
 import { NotFoundError, paginate } from '@pingone-sdk/core';
+import { type EmulatorSession, startEmulatorSession } from '@pingone-sdk/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createVoicePhrase,
@@ -12,7 +13,6 @@ import {
   replaceVoicePhrase,
   replaceVoicePhraseContent,
 } from '../src/index.js';
-import { type EmulatorSession, startEmulatorSession } from './support/emulator-session.js';
 
 describe('voice phrases and their contents against the emulator', () => {
   let session: EmulatorSession;

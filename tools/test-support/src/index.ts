@@ -1,0 +1,1 @@
+export { type EmulatorSession, startEmulatorSession } from './emulator-session.js';
