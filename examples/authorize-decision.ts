@@ -16,7 +16,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { pathToFileURL } from 'node:url';
 import {
   createApiServer,
   createApiServerOperation,
@@ -31,46 +30,25 @@ import {
   deployApiServer,
   getApiServerDeployment,
 } from '@pingone-sdk/authorize';
-import { type Client, clientCredentials, type Region } from '@pingone-sdk/core';
-import { startEmulator } from '@pingone-sdk/emulator';
+import type { Client } from '@pingone-sdk/core';
 import {
   createApplicationResource,
-  createManagementClient,
   createResource,
   createUser,
   createUserApplicationRoleAssignment,
   deleteResource,
   deleteUser,
 } from '@pingone-sdk/management';
+import { isMain, managementClientFor, runOnTenantOrEmulator, type TenantSettings } from './tenant.js';
 
-export interface AuthorizeDecisionSettings {
-  environmentId: string;
-  adminEnvironmentId?: string;
-  clientId: string;
-  clientSecret: string;
-  region?: Region;
-  apiUrl?: string;
-  authUrl?: string;
-  log?: (line: string) => void;
-}
+export type AuthorizeDecisionSettings = TenantSettings;
 
 /** The API this example protects; only its URLs matter, nothing is called. */
 const invoicesApi = 'https://invoices.example.com/v1';
 
 export async function runAuthorizeDecision(settings: AuthorizeDecisionSettings): Promise<string[]> {
   const log = settings.log ?? console.log;
-  const client = createManagementClient({
-    region: settings.region,
-    baseUrl: settings.apiUrl,
-    environmentId: settings.environmentId,
-    token: clientCredentials({
-      environmentId: settings.adminEnvironmentId ?? settings.environmentId,
-      clientId: settings.clientId,
-      clientSecret: settings.clientSecret,
-      region: settings.region,
-      authUrl: settings.authUrl,
-    }),
-  });
+  const client = managementClientFor(settings);
   const cleanup: (() => Promise<unknown>)[] = [];
   try {
     // The permission lives on an application resource of a custom resource (the API's audience).
@@ -189,34 +167,8 @@ async function deployed(client: Client, apiServerId: string): Promise<string> {
   throw new Error('the deployment did not finish within a minute');
 }
 
-const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
-if (isMain) {
-  const { PINGONE_ENVIRONMENT_ID, PINGONE_CLIENT_ID, PINGONE_CLIENT_SECRET } = process.env;
-  const emulator =
-    PINGONE_ENVIRONMENT_ID && PINGONE_CLIENT_ID && PINGONE_CLIENT_SECRET ? undefined : await startEmulator();
-  try {
-    const decisions = await runAuthorizeDecision(
-      emulator
-        ? {
-            environmentId: emulator.environmentId,
-            clientId: emulator.clientId,
-            clientSecret: emulator.clientSecret,
-            apiUrl: emulator.apiUrl,
-            authUrl: emulator.authUrl,
-          }
-        : {
-            environmentId: PINGONE_ENVIRONMENT_ID ?? '',
-            adminEnvironmentId: process.env.PINGONE_ADMIN_ENVIRONMENT_ID,
-            clientId: PINGONE_CLIENT_ID ?? '',
-            clientSecret: PINGONE_CLIENT_SECRET ?? '',
-            region: process.env.PINGONE_REGION as Region | undefined,
-            apiUrl: process.env.PINGONE_API_URL,
-            authUrl: process.env.PINGONE_AUTH_URL,
-          },
-    );
-    if (decisions.join(' ') !== 'PERMIT DENY')
-      throw new Error(`expected PERMIT then DENY, got ${decisions.join(' then ')}`);
-  } finally {
-    await emulator?.close();
-  }
+if (isMain(import.meta.url)) {
+  const decisions = await runOnTenantOrEmulator('Deciding on API calls', runAuthorizeDecision);
+  if (decisions.join(' ') !== 'PERMIT DENY')
+    throw new Error(`expected PERMIT then DENY, got ${decisions.join(' then ')}`);
 }

@@ -13,8 +13,6 @@
  *   PINGONE_API_URL, PINGONE_AUTH_URL  host overrides, e.g. an emulator started elsewhere
  * Everything it creates is deleted again at the end.
  */
-import { pathToFileURL } from 'node:url';
-import { clientCredentials, type Region } from '@pingone-sdk/core';
 import {
   createConnectorInstance,
   createDaVinciFlow,
@@ -29,19 +27,9 @@ import {
   replaceDaVinciFlow,
   validateDaVinciFlow,
 } from '@pingone-sdk/davinci';
-import { startEmulator } from '@pingone-sdk/emulator';
-import { createManagementClient } from '@pingone-sdk/management';
+import { isMain, managementClientFor, runOnTenantOrEmulator, type TenantSettings } from './tenant.js';
 
-export interface DaVinciFlowSettings {
-  environmentId: string;
-  adminEnvironmentId?: string;
-  clientId: string;
-  clientSecret: string;
-  region?: Region;
-  apiUrl?: string;
-  authUrl?: string;
-  log?: (line: string) => void;
-}
+export type DaVinciFlowSettings = TenantSettings;
 
 /** A node that runs an HTTP capability through the connector instance `connectionId`. */
 function httpNode(
@@ -67,18 +55,7 @@ export async function runDaVinciFlow(
   settings: DaVinciFlowSettings,
 ): Promise<{ flowId: string; deployedVersion: number; versions: number[] }> {
   const log = settings.log ?? console.log;
-  const client = createManagementClient({
-    region: settings.region,
-    baseUrl: settings.apiUrl,
-    environmentId: settings.environmentId,
-    token: clientCredentials({
-      environmentId: settings.adminEnvironmentId ?? settings.environmentId,
-      clientId: settings.clientId,
-      clientSecret: settings.clientSecret,
-      region: settings.region,
-      authUrl: settings.authUrl,
-    }),
-  });
+  const client = managementClientFor(settings);
 
   // A company-wide value the flow's nodes read by name.
   const { data: variable } = await createVariable({
@@ -159,32 +136,6 @@ export async function runDaVinciFlow(
   }
 }
 
-const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
-if (isMain) {
-  const { PINGONE_ENVIRONMENT_ID, PINGONE_CLIENT_ID, PINGONE_CLIENT_SECRET } = process.env;
-  if (PINGONE_ENVIRONMENT_ID && PINGONE_CLIENT_ID && PINGONE_CLIENT_SECRET) {
-    await runDaVinciFlow({
-      environmentId: PINGONE_ENVIRONMENT_ID,
-      adminEnvironmentId: process.env.PINGONE_ADMIN_ENVIRONMENT_ID,
-      clientId: PINGONE_CLIENT_ID,
-      clientSecret: PINGONE_CLIENT_SECRET,
-      region: process.env.PINGONE_REGION as Region | undefined,
-      apiUrl: process.env.PINGONE_API_URL,
-      authUrl: process.env.PINGONE_AUTH_URL,
-    });
-  } else {
-    const emulator = await startEmulator();
-    console.log(`Building a DaVinci flow in the emulator at ${emulator.apiUrl}`);
-    try {
-      await runDaVinciFlow({
-        environmentId: emulator.environmentId,
-        clientId: emulator.clientId,
-        clientSecret: emulator.clientSecret,
-        apiUrl: emulator.apiUrl,
-        authUrl: emulator.authUrl,
-      });
-    } finally {
-      await emulator.close();
-    }
-  }
+if (isMain(import.meta.url)) {
+  await runOnTenantOrEmulator('Building a DaVinci flow', runDaVinciFlow);
 }

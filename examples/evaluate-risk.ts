@@ -14,10 +14,7 @@
  *   PINGONE_SUSPICIOUS_IP, PINGONE_ORDINARY_IP  the two addresses (defaults suit the emulator)
  *   PINGONE_API_URL, PINGONE_AUTH_URL  host overrides, e.g. an emulator started elsewhere
  */
-import { pathToFileURL } from 'node:url';
-import { type Client, clientCredentials, type Region } from '@pingone-sdk/core';
-import { startEmulator } from '@pingone-sdk/emulator';
-import { createManagementClient } from '@pingone-sdk/management';
+import type { Client } from '@pingone-sdk/core';
 import {
   createRiskEvaluation,
   createRiskPolicySet,
@@ -27,20 +24,13 @@ import {
   type RiskPolicy,
   setRiskEvaluationCompletionStatus,
 } from '@pingone-sdk/protect';
+import { isMain, managementClientFor, runOnTenantOrEmulator, type TenantSettings } from './tenant.js';
 
-export interface EvaluateRiskSettings {
-  environmentId: string;
-  adminEnvironmentId?: string;
-  clientId: string;
-  clientSecret: string;
-  region?: Region;
-  apiUrl?: string;
-  authUrl?: string;
+export interface EvaluateRiskSettings extends TenantSettings {
   /** @default '198.51.100.23', an anonymizing network in the emulator */
   suspiciousIp?: string;
   /** @default '192.0.2.10', an ordinary address in the emulator */
   ordinaryIp?: string;
-  log?: (line: string) => void;
 }
 
 /** PingOne's variable syntax, `${details.<predictor>.level}`; a function keeps it out of template literals. */
@@ -65,18 +55,7 @@ export async function runEvaluateRisk(
   settings: EvaluateRiskSettings,
 ): Promise<{ suspicious: RiskLevel; ordinary: RiskLevel }> {
   const log = settings.log ?? console.log;
-  const client = createManagementClient({
-    region: settings.region,
-    baseUrl: settings.apiUrl,
-    environmentId: settings.environmentId,
-    token: clientCredentials({
-      environmentId: settings.adminEnvironmentId ?? settings.environmentId,
-      clientId: settings.clientId,
-      clientSecret: settings.clientSecret,
-      region: settings.region,
-      authUrl: settings.authUrl,
-    }),
-  });
+  const client = managementClientFor(settings);
 
   // Policies are tried in order: an anonymous network is HIGH whatever else is known, then the
   // weighted average of the other predictors decides. When nothing holds, the result is LOW.
@@ -158,39 +137,14 @@ async function signOn(
   return level;
 }
 
-const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
-if (isMain) {
-  const { PINGONE_ENVIRONMENT_ID, PINGONE_CLIENT_ID, PINGONE_CLIENT_SECRET } = process.env;
+if (isMain(import.meta.url)) {
   const addresses = {
     suspiciousIp: process.env.PINGONE_SUSPICIOUS_IP,
     ordinaryIp: process.env.PINGONE_ORDINARY_IP,
   };
-  if (PINGONE_ENVIRONMENT_ID && PINGONE_CLIENT_ID && PINGONE_CLIENT_SECRET) {
-    await runEvaluateRisk({
-      environmentId: PINGONE_ENVIRONMENT_ID,
-      adminEnvironmentId: process.env.PINGONE_ADMIN_ENVIRONMENT_ID,
-      clientId: PINGONE_CLIENT_ID,
-      clientSecret: PINGONE_CLIENT_SECRET,
-      region: process.env.PINGONE_REGION as Region | undefined,
-      apiUrl: process.env.PINGONE_API_URL,
-      authUrl: process.env.PINGONE_AUTH_URL,
-      ...addresses,
-    });
-  } else {
-    const emulator = await startEmulator();
-    console.log(`Evaluating risk on the emulator at ${emulator.apiUrl}`);
-    try {
-      const levels = await runEvaluateRisk({
-        environmentId: emulator.environmentId,
-        clientId: emulator.clientId,
-        clientSecret: emulator.clientSecret,
-        apiUrl: emulator.apiUrl,
-        authUrl: emulator.authUrl,
-        ...addresses,
-      });
+  await runOnTenantOrEmulator('Evaluating risk', async (tenant, emulator) => {
+    const levels = await runEvaluateRisk({ ...tenant, ...addresses });
+    if (emulator)
       console.log(`suspicious sign-on: ${levels.suspicious}, ordinary sign-on: ${levels.ordinary}`);
-    } finally {
-      await emulator.close();
-    }
-  }
+  });
 }

@@ -14,8 +14,7 @@
  *   PINGONE_ADMIN_ENVIRONMENT_ID  where the worker application lives (default: PINGONE_ENVIRONMENT_ID)
  *   PINGONE_API_URL, PINGONE_AUTH_URL  host overrides, e.g. an emulator started elsewhere
  */
-import { pathToFileURL } from 'node:url';
-import { type Client, clientCredentials, NotFoundError, type Region } from '@pingone-sdk/core';
+import { type Client, NotFoundError } from '@pingone-sdk/core';
 import {
   createCredentialIssuerProfile,
   createCredentialType,
@@ -28,47 +27,21 @@ import {
   getUserCredential,
   listUserCredentialProvisionedCredentials,
 } from '@pingone-sdk/credentials';
-import { startEmulator } from '@pingone-sdk/emulator';
-import {
-  createApplication,
-  createManagementClient,
-  createUser,
-  deleteApplication,
-  deleteUser,
-} from '@pingone-sdk/management';
+import { createApplication, createUser, deleteApplication, deleteUser } from '@pingone-sdk/management';
+import { isMain, managementClientFor, runOnTenantOrEmulator, type TenantSettings } from './tenant.js';
 
 /** The card as an SVG; PingOne draws each field's value where its `${Title}` placeholder stands. */
 const cardDesign =
   // biome-ignore lint/suspicious/noTemplateCurlyInString: the placeholders are PingOne's, not JavaScript's.
   '<svg xmlns="http://www.w3.org/2000/svg" width="320" height="200"><text x="16" y="40">${Member}</text><text x="16" y="80">${Level}</text></svg>';
 
-export interface IssueCredentialSettings {
-  environmentId: string;
-  adminEnvironmentId?: string;
-  clientId: string;
-  clientSecret: string;
-  region?: Region;
-  apiUrl?: string;
-  authUrl?: string;
-  log?: (line: string) => void;
-}
+export type IssueCredentialSettings = TenantSettings;
 
 export async function runIssueCredential(
   settings: IssueCredentialSettings,
 ): Promise<{ credentialId: string }> {
   const log = settings.log ?? console.log;
-  const client = createManagementClient({
-    region: settings.region,
-    baseUrl: settings.apiUrl,
-    environmentId: settings.environmentId,
-    token: clientCredentials({
-      environmentId: settings.adminEnvironmentId ?? settings.environmentId,
-      clientId: settings.clientId,
-      clientSecret: settings.clientSecret,
-      region: settings.region,
-      authUrl: settings.authUrl,
-    }),
-  });
+  const client = managementClientFor(settings);
 
   await ensureIssuerProfile(client, log);
   const suffix = Date.now().toString(36);
@@ -172,32 +145,6 @@ async function ensureIssuerProfile(client: Client, log: (line: string) => void):
   }
 }
 
-const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
-if (isMain) {
-  const { PINGONE_ENVIRONMENT_ID, PINGONE_CLIENT_ID, PINGONE_CLIENT_SECRET } = process.env;
-  if (PINGONE_ENVIRONMENT_ID && PINGONE_CLIENT_ID && PINGONE_CLIENT_SECRET) {
-    await runIssueCredential({
-      environmentId: PINGONE_ENVIRONMENT_ID,
-      adminEnvironmentId: process.env.PINGONE_ADMIN_ENVIRONMENT_ID,
-      clientId: PINGONE_CLIENT_ID,
-      clientSecret: PINGONE_CLIENT_SECRET,
-      region: process.env.PINGONE_REGION as Region | undefined,
-      apiUrl: process.env.PINGONE_API_URL,
-      authUrl: process.env.PINGONE_AUTH_URL,
-    });
-  } else {
-    const emulator = await startEmulator();
-    console.log(`Issuing a credential on the emulator at ${emulator.apiUrl}`);
-    try {
-      await runIssueCredential({
-        environmentId: emulator.environmentId,
-        clientId: emulator.clientId,
-        clientSecret: emulator.clientSecret,
-        apiUrl: emulator.apiUrl,
-        authUrl: emulator.authUrl,
-      });
-    } finally {
-      await emulator.close();
-    }
-  }
+if (isMain(import.meta.url)) {
+  await runOnTenantOrEmulator('Issuing a credential', runIssueCredential);
 }

@@ -10,15 +10,14 @@
  *   PINGONE_CLIENT_SECRET    … and secret
  *   PINGONE_REGION           NA (default), EU, CA, AU, SG or AP
  *   PINGONE_ADMIN_ENVIRONMENT_ID  where the worker application lives (default: PINGONE_ENVIRONMENT_ID)
- *   PINGONE_MFA_PHONE        the phone (+ and digits) that receives the passcode; you type it in
+ *   PINGONE_MFA_PHONE        the phone (+ and digits) that receives the passcode, which you type in;
+ *                            required with the three above
  *   PINGONE_API_URL, PINGONE_AUTH_URL  host overrides, e.g. an emulator started elsewhere
  * Everything it creates (policies, the example user and device) is deleted at the end.
  */
 import { createInterface } from 'node:readline/promises';
-import { pathToFileURL } from 'node:url';
-import { BadRequestError, clientCredentials, type Region } from '@pingone-sdk/core';
-import { startEmulator } from '@pingone-sdk/emulator';
-import { createManagementClient, createUser, deleteUser } from '@pingone-sdk/management';
+import { BadRequestError } from '@pingone-sdk/core';
+import { createUser, deleteUser } from '@pingone-sdk/management';
 import {
   activateUserMfaDevice,
   createDeviceAuthenticationPolicy,
@@ -28,20 +27,13 @@ import {
   deleteFido2Policy,
   type OfflineMethodPolicy,
 } from '@pingone-sdk/mfa';
+import { isMain, managementClientFor, runOnTenantOrEmulator, type TenantSettings } from './tenant.js';
 
-export interface MfaPoliciesSettings {
-  environmentId: string;
-  adminEnvironmentId?: string;
-  clientId: string;
-  clientSecret: string;
-  region?: Region;
-  apiUrl?: string;
-  authUrl?: string;
+export interface MfaPoliciesSettings extends TenantSettings {
   /** The phone that receives the activation passcode, in international format. */
   phone: string;
   /** Answers the passcode that was sent for a device (the emulator's outbox, or a person typing it). */
   readPasscode: (deviceId: string) => Promise<string>;
-  log?: (line: string) => void;
 }
 
 /** Passcodes by SMS, voice or email: valid 5 minutes, 3 wrong tries then a 2-minute pause. */
@@ -55,18 +47,7 @@ const passcodeMethod = (enabled: boolean): OfflineMethodPolicy => ({
 
 export async function runMfaPolicies(settings: MfaPoliciesSettings): Promise<{ deviceStatus: string }> {
   const log = settings.log ?? console.log;
-  const client = createManagementClient({
-    region: settings.region,
-    baseUrl: settings.apiUrl,
-    environmentId: settings.environmentId,
-    token: clientCredentials({
-      environmentId: settings.adminEnvironmentId ?? settings.environmentId,
-      clientId: settings.clientId,
-      clientSecret: settings.clientSecret,
-      region: settings.region,
-      authUrl: settings.authUrl,
-    }),
-  });
+  const client = managementClientFor(settings);
 
   // A FIDO2 policy for synced passkeys bound to the sign-on domain.
   const { data: passkeys } = await createFido2Policy({
@@ -145,44 +126,29 @@ export async function runMfaPolicies(settings: MfaPoliciesSettings): Promise<{ d
   }
 }
 
-const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
-if (isMain) {
-  const { PINGONE_ENVIRONMENT_ID, PINGONE_CLIENT_ID, PINGONE_CLIENT_SECRET, PINGONE_MFA_PHONE } = process.env;
-  if (PINGONE_ENVIRONMENT_ID && PINGONE_CLIENT_ID && PINGONE_CLIENT_SECRET && PINGONE_MFA_PHONE) {
-    const terminal = createInterface({ input: process.stdin, output: process.stdout });
-    try {
-      await runMfaPolicies({
-        environmentId: PINGONE_ENVIRONMENT_ID,
-        adminEnvironmentId: process.env.PINGONE_ADMIN_ENVIRONMENT_ID,
-        clientId: PINGONE_CLIENT_ID,
-        clientSecret: PINGONE_CLIENT_SECRET,
-        region: process.env.PINGONE_REGION as Region | undefined,
-        apiUrl: process.env.PINGONE_API_URL,
-        authUrl: process.env.PINGONE_AUTH_URL,
-        phone: PINGONE_MFA_PHONE,
-        readPasscode: async () =>
-          (await terminal.question(`passcode texted to ${PINGONE_MFA_PHONE}: `)).trim(),
-      });
-    } finally {
-      terminal.close();
-    }
-  } else {
-    const emulator = await startEmulator();
-    console.log(`Configuring MFA on the emulator at ${emulator.apiUrl}`);
-    try {
-      await runMfaPolicies({
-        environmentId: emulator.environmentId,
-        clientId: emulator.clientId,
-        clientSecret: emulator.clientSecret,
-        apiUrl: emulator.apiUrl,
-        authUrl: emulator.authUrl,
+if (isMain(import.meta.url)) {
+  await runOnTenantOrEmulator('Configuring MFA', async (tenant, emulator) => {
+    if (emulator) {
+      return runMfaPolicies({
+        ...tenant,
         phone: '+14155550123',
         // No SMS leaves the emulator: it keeps what it would have texted in its outbox.
         readPasscode: async (deviceId) =>
           emulator.sentMessages().findLast((message) => message.deviceId === deviceId)?.code ?? '',
       });
-    } finally {
-      await emulator.close();
     }
-  }
+    const phone = process.env.PINGONE_MFA_PHONE;
+    if (!phone)
+      throw new Error('Set PINGONE_MFA_PHONE (see the comment at the top of examples/mfa-policies.ts)');
+    const terminal = createInterface({ input: process.stdin, output: process.stdout });
+    try {
+      return await runMfaPolicies({
+        ...tenant,
+        phone,
+        readPasscode: async () => (await terminal.question(`passcode texted to ${phone}: `)).trim(),
+      });
+    } finally {
+      terminal.close();
+    }
+  });
 }

@@ -10,7 +10,7 @@
  *   PINGONE_ADMIN_ENVIRONMENT_ID  where the worker application lives (default: PINGONE_ENVIRONMENT_ID)
  *   PINGONE_API_URL, PINGONE_AUTH_URL  host overrides, set by `pnpm demo` to point at the emulator
  */
-import { clientCredentials, NotFoundError, paginate, type Region } from '@pingone-sdk/core';
+import { clientCredentials, NotFoundError, paginate } from '@pingone-sdk/core';
 import {
   createManagementClient,
   createPopulation,
@@ -21,18 +21,11 @@ import {
   listUsers,
   updateUser,
 } from '@pingone-sdk/management';
+import { isMain, type TenantSettings, tenantFromEnvironment } from './tenant.js';
 
-export interface QuickstartSettings {
-  environmentId: string;
-  adminEnvironmentId?: string;
-  clientId: string;
-  clientSecret: string;
-  region?: Region;
-  apiUrl?: string;
-  authUrl?: string;
+export interface QuickstartSettings extends TenantSettings {
   /** How many users to create. @default 300 */
   userCount?: number;
-  log?: (line: string) => void;
 }
 
 /** Runs `work` over `items` with at most `concurrency` calls in flight. */
@@ -148,23 +141,12 @@ export async function runQuickstart(
   }
 }
 
-function settingsFromEnvironment(): QuickstartSettings {
-  const required = (name: string) => {
-    const value = process.env[name];
-    if (!value) throw new Error(`Set ${name} (see the comment at the top of examples/quickstart.ts)`);
-    return value;
-  };
-  return {
-    environmentId: required('PINGONE_ENVIRONMENT_ID'),
-    adminEnvironmentId: process.env.PINGONE_ADMIN_ENVIRONMENT_ID,
-    clientId: required('PINGONE_CLIENT_ID'),
-    clientSecret: required('PINGONE_CLIENT_SECRET'),
-    region: process.env.PINGONE_REGION as Region | undefined,
-    apiUrl: process.env.PINGONE_API_URL,
-    authUrl: process.env.PINGONE_AUTH_URL,
-  };
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  await runQuickstart(settingsFromEnvironment());
+if (isMain(import.meta.url)) {
+  const tenant = tenantFromEnvironment();
+  if (!tenant) {
+    throw new Error(
+      'Set PINGONE_ENVIRONMENT_ID, PINGONE_CLIENT_ID and PINGONE_CLIENT_SECRET (see the comment at the top of examples/quickstart.ts)',
+    );
+  }
+  await runQuickstart(tenant);
 }

@@ -15,10 +15,7 @@
  * The policy it creates is deleted at the end; the transaction stays in the user's history.
  */
 import { randomUUID } from 'node:crypto';
-import { pathToFileURL } from 'node:url';
-import { clientCredentials, type Region } from '@pingone-sdk/core';
-import { startEmulator } from '@pingone-sdk/emulator';
-import { createManagementClient, createUser, deleteUser } from '@pingone-sdk/management';
+import { createUser, deleteUser } from '@pingone-sdk/management';
 import {
   createUserVerifyTransaction,
   createVerifyPolicy,
@@ -26,36 +23,18 @@ import {
   getUserVerifyTransaction,
   type UserVerifyTransactionStatusValue,
 } from '@pingone-sdk/verify';
+import { isMain, managementClientFor, runOnTenantOrEmulator, type TenantSettings } from './tenant.js';
 
-export interface StartVerifyTransactionSettings {
-  environmentId: string;
-  adminEnvironmentId?: string;
-  clientId: string;
-  clientSecret: string;
-  region?: Region;
-  apiUrl?: string;
-  authUrl?: string;
+export interface StartVerifyTransactionSettings extends TenantSettings {
   /** The user to verify. @default a new user, deleted at the end */
   userId?: string;
-  log?: (line: string) => void;
 }
 
 export async function runStartVerifyTransaction(
   settings: StartVerifyTransactionSettings,
 ): Promise<{ transactionId: string; status: UserVerifyTransactionStatusValue }> {
   const log = settings.log ?? console.log;
-  const client = createManagementClient({
-    region: settings.region,
-    baseUrl: settings.apiUrl,
-    environmentId: settings.environmentId,
-    token: clientCredentials({
-      environmentId: settings.adminEnvironmentId ?? settings.environmentId,
-      clientId: settings.clientId,
-      clientSecret: settings.clientSecret,
-      region: settings.region,
-      authUrl: settings.authUrl,
-    }),
-  });
+  const client = managementClientFor(settings);
 
   // A passport or licence, a live selfie that matches its photo, and 15 minutes to do it in.
   const { data: policy } = await createVerifyPolicy({
@@ -114,33 +93,8 @@ export async function runStartVerifyTransaction(
   }
 }
 
-const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
-if (isMain) {
-  const { PINGONE_ENVIRONMENT_ID, PINGONE_CLIENT_ID, PINGONE_CLIENT_SECRET } = process.env;
-  if (PINGONE_ENVIRONMENT_ID && PINGONE_CLIENT_ID && PINGONE_CLIENT_SECRET) {
-    await runStartVerifyTransaction({
-      environmentId: PINGONE_ENVIRONMENT_ID,
-      adminEnvironmentId: process.env.PINGONE_ADMIN_ENVIRONMENT_ID,
-      clientId: PINGONE_CLIENT_ID,
-      clientSecret: PINGONE_CLIENT_SECRET,
-      region: process.env.PINGONE_REGION as Region | undefined,
-      apiUrl: process.env.PINGONE_API_URL,
-      authUrl: process.env.PINGONE_AUTH_URL,
-      userId: process.env.PINGONE_USER_ID,
-    });
-  } else {
-    const emulator = await startEmulator();
-    console.log(`Starting a verify transaction on the emulator at ${emulator.apiUrl}`);
-    try {
-      await runStartVerifyTransaction({
-        environmentId: emulator.environmentId,
-        clientId: emulator.clientId,
-        clientSecret: emulator.clientSecret,
-        apiUrl: emulator.apiUrl,
-        authUrl: emulator.authUrl,
-      });
-    } finally {
-      await emulator.close();
-    }
-  }
+if (isMain(import.meta.url)) {
+  await runOnTenantOrEmulator('Starting a verify transaction', (tenant, emulator) =>
+    runStartVerifyTransaction(emulator ? tenant : { ...tenant, userId: process.env.PINGONE_USER_ID }),
+  );
 }

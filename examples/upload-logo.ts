@@ -15,32 +15,21 @@
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { Readable } from 'node:stream';
-import { pathToFileURL } from 'node:url';
 import { crc32, deflateSync } from 'node:zlib';
-import { clientCredentials, type Region } from '@pingone-sdk/core';
-import { startEmulator } from '@pingone-sdk/emulator';
 import { getImage, uploadImage } from '@pingone-sdk/images';
 import {
   type BrandingThemeConfiguration,
   createBrandingTheme,
-  createManagementClient,
   getBrandingTheme,
   replaceBrandingTheme,
 } from '@pingone-sdk/management';
+import { isMain, managementClientFor, runOnTenantOrEmulator, type TenantSettings } from './tenant.js';
 
-export interface UploadLogoSettings {
-  environmentId: string;
-  adminEnvironmentId?: string;
-  clientId: string;
-  clientSecret: string;
-  region?: Region;
-  apiUrl?: string;
-  authUrl?: string;
+export interface UploadLogoSettings extends TenantSettings {
   /** A PNG, JPEG or GIF file on disk. @default a generated 96 × 32 PNG */
   logoPath?: string;
   /** The theme to brand. @default a new theme */
   themeId?: string;
-  log?: (line: string) => void;
 }
 
 /** The colours of a new theme; the logo is what this example is about. */
@@ -58,18 +47,7 @@ export async function runUploadLogo(
   settings: UploadLogoSettings,
 ): Promise<{ themeId: string; href: string }> {
   const log = settings.log ?? console.log;
-  const client = createManagementClient({
-    region: settings.region,
-    baseUrl: settings.apiUrl,
-    environmentId: settings.environmentId,
-    token: clientCredentials({
-      environmentId: settings.adminEnvironmentId ?? settings.environmentId,
-      clientId: settings.clientId,
-      clientSecret: settings.clientSecret,
-      region: settings.region,
-      authUrl: settings.authUrl,
-    }),
-  });
+  const client = managementClientFor(settings);
 
   // A file is streamed from disk: uploadImage reads at most 2 MB of it and checks that it is a PNG,
   // JPEG or GIF before anything is sent. Bytes in memory, Blobs and Files work the same way.
@@ -143,38 +121,12 @@ function examplePng(width: number, height: number): Uint8Array {
   ]);
 }
 
-const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
-if (isMain) {
+if (isMain(import.meta.url)) {
   const logoPath = process.argv[2];
-  const { PINGONE_ENVIRONMENT_ID, PINGONE_CLIENT_ID, PINGONE_CLIENT_SECRET } = process.env;
-  if (PINGONE_ENVIRONMENT_ID && PINGONE_CLIENT_ID && PINGONE_CLIENT_SECRET) {
-    await runUploadLogo({
-      environmentId: PINGONE_ENVIRONMENT_ID,
-      adminEnvironmentId: process.env.PINGONE_ADMIN_ENVIRONMENT_ID,
-      clientId: PINGONE_CLIENT_ID,
-      clientSecret: PINGONE_CLIENT_SECRET,
-      region: process.env.PINGONE_REGION as Region | undefined,
-      apiUrl: process.env.PINGONE_API_URL,
-      authUrl: process.env.PINGONE_AUTH_URL,
-      themeId: process.env.PINGONE_THEME_ID,
-      logoPath,
-    });
-  } else {
-    const emulator = await startEmulator();
-    console.log(`Uploading a logo to the emulator at ${emulator.apiUrl}`);
-    try {
-      const { href } = await runUploadLogo({
-        environmentId: emulator.environmentId,
-        clientId: emulator.clientId,
-        clientSecret: emulator.clientSecret,
-        apiUrl: emulator.apiUrl,
-        authUrl: emulator.authUrl,
-        logoPath,
-      });
-      const file = await fetch(href);
-      console.log(`the logo URL answers ${file.status} ${file.headers.get('content-type')}`);
-    } finally {
-      await emulator.close();
-    }
-  }
+  await runOnTenantOrEmulator('Uploading a logo', async (tenant, emulator) => {
+    if (!emulator) return runUploadLogo({ ...tenant, themeId: process.env.PINGONE_THEME_ID, logoPath });
+    const { href } = await runUploadLogo({ ...tenant, logoPath });
+    const file = await fetch(href);
+    console.log(`the logo URL answers ${file.status} ${file.headers.get('content-type')}`);
+  });
 }
