@@ -1,5 +1,9 @@
+import { isObject } from '@pingone-sdk/openapi';
 import { invalidData } from '../http/api-error.js';
+import type { Reply } from '../http/reply.js';
 import type { Resource, Store } from '../state/store.js';
+import type { BehaviourContext } from './behaviour.js';
+import { generic, requireItem } from './generic.js';
 
 /**
  * PingOne keeps exactly one `default: true` item in some collections (password policies, sign-on
@@ -38,6 +42,42 @@ export function assertNotDefault(item: Resource, noun: string): void {
       },
     ]);
   }
+}
+
+/**
+ * Create, replace and delete for a collection that keeps one default: a new item is not the default
+ * unless it asks, a write that takes the flag takes it from the holder, and the holder keeps it.
+ * `bodyOf` reads (and may check) the request body; by default it is the body as sent.
+ */
+export function defaultFlaggedWrites(
+  noun: string,
+  bodyOf: (context: BehaviourContext) => Record<string, unknown> = (context) =>
+    isObject(context.body) ? context.body : {},
+): Record<'create' | 'replace' | 'delete', (context: BehaviourContext) => Reply> {
+  const afterWrite = (context: BehaviourContext, reply: Reply): Reply => {
+    const stored = reply.body as Resource;
+    const collectionKey = context.location.collectionKey ?? context.location.key;
+    if (stored.default === true) takeDefault(context.store, collectionKey, String(stored.id));
+    return reply;
+  };
+  return {
+    create: (context) => {
+      const body = bodyOf(context);
+      return afterWrite(context, generic.create(context, { ...body, default: body.default === true }));
+    },
+    replace: (context) => {
+      const existing = requireItem(context);
+      const body = bodyOf(context);
+      return afterWrite(
+        context,
+        generic.replace(context, { ...body, default: nextDefault(existing, body.default, noun) }),
+      );
+    },
+    delete: (context) => {
+      assertNotDefault(requireItem(context), noun);
+      return generic.delete(context);
+    },
+  };
 }
 
 function defaultRequired(noun: string) {

@@ -2,8 +2,8 @@ import { isObject } from '@pingone-sdk/openapi';
 import { invalidData } from '../http/api-error.js';
 import type { Reply } from '../http/reply.js';
 import type { Resource } from '../state/store.js';
-import type { Behaviour, BehaviourContext, BehaviourFamily } from './behaviour.js';
-import { assertNotDefault, nextDefault, takeDefault } from './default-flag.js';
+import type { BehaviourContext, BehaviourFamily } from './behaviour.js';
+import { defaultFlaggedWrites } from './default-flag.js';
 import { generic, requireItem } from './generic.js';
 
 /**
@@ -12,17 +12,16 @@ import { generic, requireItem } from './generic.js';
  * to FIDO2 turns on their FIDO2 method with the named or default FIDO2 policy, and a FIDO2 policy
  * lists (and with `expand` embeds) the device authentication policies that use it.
  */
+const deviceAuthenticationPolicy = defaultFlaggedWrites('device authentication policy');
+const fido2Policy = defaultFlaggedWrites('FIDO2 policy');
+
 export const mfaPolicyBehaviours: BehaviourFamily = {
-  ...defaultFlagged('device authentication policy', {
-    create: 'createDeviceAuthenticationPolicy',
-    replace: 'replaceDeviceAuthenticationPolicy',
-    delete: 'deleteDeviceAuthenticationPolicy',
-  }),
-  ...defaultFlagged('FIDO2 policy', {
-    create: 'createFido2Policy',
-    replace: 'replaceFido2Policy',
-    delete: 'deleteFido2Policy',
-  }),
+  createDeviceAuthenticationPolicy: deviceAuthenticationPolicy.create,
+  replaceDeviceAuthenticationPolicy: deviceAuthenticationPolicy.replace,
+  deleteDeviceAuthenticationPolicy: deviceAuthenticationPolicy.delete,
+  createFido2Policy: fido2Policy.create,
+  replaceFido2Policy: fido2Policy.replace,
+  deleteFido2Policy: fido2Policy.delete,
   migrateDeviceAuthenticationPoliciesToFido2: migrateToFido2,
   getFido2Policy: (context) => {
     const policy = withUsers(context, requireItem(context));
@@ -37,35 +36,6 @@ export const mfaPolicyBehaviours: BehaviourFamily = {
     return { ...reply, body: { ...body, _embedded: { fido2Policies } } };
   },
 };
-
-function defaultFlagged(
-  noun: string,
-  ids: { create: 'createDeviceAuthenticationPolicy' | 'createFido2Policy'; replace: string; delete: string },
-): BehaviourFamily {
-  const afterWrite = (context: BehaviourContext, reply: Reply): Reply => {
-    const stored = reply.body as Resource;
-    const collectionKey = context.location.collectionKey ?? context.location.key;
-    if (stored.default === true) takeDefault(context.store, collectionKey, stored.id as string);
-    return reply;
-  };
-  const create: Behaviour = (context) => {
-    const body = isObject(context.body) ? context.body : {};
-    return afterWrite(context, generic.create(context, { ...body, default: body.default === true }));
-  };
-  const replace: Behaviour = (context) => {
-    const body = isObject(context.body) ? context.body : {};
-    const existing = requireItem(context);
-    return afterWrite(
-      context,
-      generic.replace(context, { ...body, default: nextDefault(existing, body.default, noun) }),
-    );
-  };
-  const remove: Behaviour = (context) => {
-    assertNotDefault(requireItem(context), noun);
-    return generic.delete(context);
-  };
-  return { [ids.create]: create, [ids.replace]: replace, [ids.delete]: remove } as BehaviourFamily;
-}
 
 function migrateToFido2(context: BehaviourContext): Reply {
   const policiesKey = context.location.key;

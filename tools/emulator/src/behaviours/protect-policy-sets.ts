@@ -2,10 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { isObject } from '@pingone-sdk/openapi';
 import { type ErrorDetail, invalidData } from '../http/api-error.js';
 import type { Reply } from '../http/reply.js';
-import type { Resource } from '../state/store.js';
 import type { BehaviourContext, BehaviourFamily } from './behaviour.js';
-import { assertNotDefault, nextDefault, takeDefault } from './default-flag.js';
-import { generic, requireItem } from './generic.js';
+import { defaultFlaggedWrites } from './default-flag.js';
+import { generic } from './generic.js';
 import { isCidr } from './protect-risk-signals.js';
 import { ensureProtectSeeded } from './protect-seed.js';
 
@@ -17,40 +16,19 @@ const noun = 'risk policy set';
  * conditions may only name predictors of the environment, and a range's minScore cannot exceed its
  * maxScore.
  */
+const writes = defaultFlaggedWrites(noun, checkedBody);
+
 export const riskPolicySetBehaviours: BehaviourFamily = {
   listRiskPolicySets: (context) => seeded(context, generic.list),
   getRiskPolicySet: (context) => seeded(context, generic.read),
-  createRiskPolicySet: (context) =>
-    seeded(context, () => {
-      const body = checkedBody(context);
-      return afterWrite(context, generic.create(context, { ...body, default: body.default === true }));
-    }),
-  replaceRiskPolicySet: (context) =>
-    seeded(context, () => {
-      const existing = requireItem(context);
-      const body = checkedBody(context);
-      return afterWrite(
-        context,
-        generic.replace(context, { ...body, default: nextDefault(existing, body.default, noun) }),
-      );
-    }),
-  deleteRiskPolicySet: (context) =>
-    seeded(context, () => {
-      assertNotDefault(requireItem(context), noun);
-      return generic.delete(context);
-    }),
+  createRiskPolicySet: (context) => seeded(context, writes.create),
+  replaceRiskPolicySet: (context) => seeded(context, writes.replace),
+  deleteRiskPolicySet: (context) => seeded(context, writes.delete),
 };
 
 function seeded(context: BehaviourContext, answer: (context: BehaviourContext) => Reply): Reply {
   ensureProtectSeeded(context);
   return answer(context);
-}
-
-function afterWrite(context: BehaviourContext, reply: Reply): Reply {
-  const stored = reply.body as Resource;
-  if (stored.default === true)
-    takeDefault(context.store, context.location.collectionKey ?? context.location.key, stored.id as string);
-  return reply;
 }
 
 function checkedBody(context: BehaviourContext): Record<string, unknown> {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Resource } from '../state/store.js';
 import type { BehaviourContext } from './behaviour.js';
-import { newResource } from './generic.js';
+import { addBuiltInsOnce } from './environment-built-ins.js';
 
 /**
  * What PingOne Protect gives every environment, put in place on the first risk request to it (so
@@ -12,8 +12,6 @@ import { newResource } from './generic.js';
  * 2. The default policy set "Default Risk Policy": a weighted average of those five predictors,
  *    HIGH from 60, MEDIUM from 30, otherwise LOW. The weights are the emulator's choice.
  */
-
-const seededKey = 'protectSeeded';
 
 const builtInPredictors: readonly Resource[] = [
   {
@@ -42,20 +40,11 @@ const builtInPredictors: readonly Resource[] = [
 
 export function ensureProtectSeeded(context: BehaviourContext): void {
   const environmentId = context.environmentId;
-  if (environmentId === undefined || !context.store.getItem('/environments', environmentId)) return;
-  const marker = context.store.privateData(`/environments/${environmentId}`);
-  if (marker[seededKey] === true) return;
-  marker[seededKey] = true;
-  const put = (collectionKey: string, body: Resource) => {
-    const id = randomUUID();
-    context.store.putItem(
-      collectionKey,
-      id,
-      newResource(context.services.apiUrl, environmentId, collectionKey, id, body),
-    );
-  };
-  for (const predictor of builtInPredictors) put(`/environments/${environmentId}/riskPredictors`, predictor);
-  put(`/environments/${environmentId}/riskPolicySets`, defaultPolicySet());
+  addBuiltInsOnce(context.store, context.services.apiUrl, environmentId, 'protect', (put) => {
+    for (const predictor of builtInPredictors)
+      put(`/environments/${environmentId}/riskPredictors`, predictor);
+    put(`/environments/${environmentId}/riskPolicySets`, defaultPolicySet());
+  });
 }
 
 function defaultPolicySet(): Resource {

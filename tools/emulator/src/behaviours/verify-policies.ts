@@ -1,13 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import { isObject } from '@pingone-sdk/openapi';
-import type { Reply } from '../http/reply.js';
 import type { Resource, Store } from '../state/store.js';
-import type { BehaviourContext, BehaviourFamily } from './behaviour.js';
-import { assertNotDefault, nextDefault, takeDefault } from './default-flag.js';
-import { generic, newResource, requireItem } from './generic.js';
+import type { Behaviour, BehaviourFamily } from './behaviour.js';
+import { defaultFlaggedWrites } from './default-flag.js';
+import { addBuiltInsOnce } from './environment-built-ins.js';
+import { generic } from './generic.js';
 
 const noun = 'verify policy';
-const seededFlag = 'defaultVerifyPolicySeeded';
 
 /**
  * The policy a PingOne environment starts with: document, live selfie and a face match, open for 30
@@ -34,45 +31,23 @@ const builtInPolicy: Resource = {
  * like PingOne's built-in one), which keeps the flag until another policy takes it and cannot be
  * deleted.
  */
+const writes = defaultFlaggedWrites(noun);
+
+/** The behaviour, once the environment has its default policy. */
+const withDefaultPolicy =
+  (behaviour: Behaviour): Behaviour =>
+  (context) => {
+    defaultVerifyPolicy(context.store, context.services.apiUrl, context.environmentId ?? '');
+    return behaviour(context);
+  };
+
 export const verifyPolicyBehaviours: BehaviourFamily = {
-  listVerifyPolicies: (context) => {
-    ensureDefaultPolicy(context);
-    return generic.list(context);
-  },
-  getVerifyPolicy: (context) => {
-    ensureDefaultPolicy(context);
-    return generic.read(context);
-  },
-  createVerifyPolicy: (context) => {
-    ensureDefaultPolicy(context);
-    const body = isObject(context.body) ? context.body : {};
-    return afterWrite(context, generic.create(context, { ...body, default: body.default === true }));
-  },
-  replaceVerifyPolicy: (context) => {
-    ensureDefaultPolicy(context);
-    const existing = requireItem(context);
-    const body = isObject(context.body) ? context.body : {};
-    const fixed = { ...body, default: nextDefault(existing, body.default, noun) };
-    return afterWrite(context, generic.replace(context, fixed));
-  },
-  deleteVerifyPolicy: (context) => {
-    ensureDefaultPolicy(context);
-    assertNotDefault(requireItem(context), noun);
-    return generic.delete(context);
-  },
+  listVerifyPolicies: withDefaultPolicy((context) => generic.list(context)),
+  getVerifyPolicy: withDefaultPolicy((context) => generic.read(context)),
+  createVerifyPolicy: withDefaultPolicy(writes.create),
+  replaceVerifyPolicy: withDefaultPolicy(writes.replace),
+  deleteVerifyPolicy: withDefaultPolicy(writes.delete),
 };
-
-function afterWrite(context: BehaviourContext, reply: Reply): Reply {
-  const stored = reply.body as Resource;
-  if (stored.default === true) {
-    takeDefault(context.store, context.location.collectionKey ?? '', String(stored.id));
-  }
-  return reply;
-}
-
-function ensureDefaultPolicy(context: BehaviourContext): void {
-  defaultVerifyPolicy(context.store, context.services.apiUrl, context.environmentId ?? '');
-}
 
 /**
  * The environment's default verify policy, added the first time the environment's Verify is used so
@@ -85,15 +60,8 @@ export function defaultVerifyPolicy(
 ): Resource | undefined {
   if (!store.getItem('/environments', environmentId)) return undefined;
   const collectionKey = `/environments/${environmentId}/verifyPolicies`;
-  const marker = store.privateData(`/environments/${environmentId}`);
-  if (marker[seededFlag] !== true) {
-    marker[seededFlag] = true;
-    const id = randomUUID();
-    store.putItem(
-      collectionKey,
-      id,
-      newResource(apiUrl, environmentId, collectionKey, id, structuredClone(builtInPolicy)),
-    );
-  }
+  addBuiltInsOnce(store, apiUrl, environmentId, 'verify', (put) =>
+    put(collectionKey, structuredClone(builtInPolicy)),
+  );
   return [...store.items(collectionKey).values()].find((policy) => policy.default === true);
 }
