@@ -36,7 +36,7 @@ const policy = (name: string): DeviceAuthenticationPolicyWritable => ({
   totp: { enabled: true, otp: { failure: otp.failure } },
 });
 const passkeys: Fido2PolicyWritable = {
-  name: 'Passkeys',
+  name: 'Customer passkeys',
   attestationRequirements: 'NONE',
   authenticatorAttachment: 'BOTH',
   backupEligibility: { allow: true, enforceDuringAuthentication: false },

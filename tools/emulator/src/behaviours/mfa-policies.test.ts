@@ -42,6 +42,20 @@ describe('MFA policy behaviours', () => {
   });
   afterAll(() => session.emulator.close());
 
+  it("gives the environment PingOne's defaults: the Passkeys FIDO2 policy and a default MFA policy using it", async () => {
+    const fido2 = (await session.call('GET', fido2Policies)).body._embedded.fido2Policies;
+    expect(fido2.map((each: { name: string; default: boolean }) => [each.name, each.default])).toEqual([
+      ['Passkeys', true],
+    ]);
+    const mfa = (await session.call('GET', policies)).body._embedded.deviceAuthenticationPolicies;
+    expect(mfa).toHaveLength(1);
+    expect(mfa[0]).toMatchObject({
+      name: 'Default MFA Policy',
+      default: true,
+      fido2: { enabled: true, fido2PolicyId: fido2[0].id },
+    });
+  });
+
   it('keeps one default device authentication policy, which cannot be deleted or drop the flag', async () => {
     const first = (await session.call('POST', policies, policy('First', { default: true }))).body;
     const second = (await session.call('POST', policies, policy('Second', { default: true }))).body;
@@ -61,8 +75,9 @@ describe('MFA policy behaviours', () => {
   });
 
   it('migrates policies to FIDO2 with the default FIDO2 policy, and a FIDO2 policy embeds its users', async () => {
-    const passkeys = (await session.call('POST', fido2Policies, fido2Policy('Passkeys', { default: true })))
-      .body;
+    const passkeys = (
+      await session.call('POST', fido2Policies, fido2Policy('Synced passkeys', { default: true }))
+    ).body;
     const migrating = (await session.call('POST', policies, policy('Migrating'))).body;
     const migrate = {
       'content-type': 'application/vnd.pingidentity.deviceAuthenticationPolicy.fido2.migrate+json',

@@ -2,8 +2,9 @@ import { isObject } from '@pingone-sdk/openapi';
 import { invalidData } from '../http/api-error.js';
 import type { Reply } from '../http/reply.js';
 import type { Resource } from '../state/store.js';
-import type { BehaviourContext, BehaviourFamily } from './behaviour.js';
+import type { Behaviour, BehaviourContext, BehaviourFamily } from './behaviour.js';
 import { defaultFlaggedWrites } from './default-flag.js';
+import { addBuiltInsOnce } from './environment-built-ins.js';
 import { generic, requireItem } from './generic.js';
 
 /**
@@ -15,26 +16,81 @@ import { generic, requireItem } from './generic.js';
 const deviceAuthenticationPolicy = defaultFlaggedWrites('device authentication policy');
 const fido2Policy = defaultFlaggedWrites('FIDO2 policy');
 
+/** Passcodes by SMS, voice or email in the built-in policy: valid 30 minutes, 3 wrong tries then 2 minutes' pause. */
+const builtInPasscodes = {
+  enabled: true,
+  otp: {
+    lifeTime: { duration: 30, timeUnit: 'MINUTES' },
+    failure: { count: 3, coolDown: { duration: 2, timeUnit: 'MINUTES' } },
+  },
+};
+
+/**
+ * What PingOne MFA gives every environment, put in place on its first MFA policy request: the default
+ * FIDO2 policy "Passkeys" and the default device authentication policy "Default MFA Policy" with every
+ * passcode method, TOTP and FIDO2 (through "Passkeys") enabled.
+ */
+function withBuiltInPolicies(behaviour: (context: BehaviourContext) => Reply): Behaviour {
+  return (context) => {
+    const environment = `/environments/${context.environmentId ?? ''}`;
+    addBuiltInsOnce(context.store, context.services.apiUrl, context.environmentId, 'mfa', (put) => {
+      const passkeys = put(`${environment}/fido2Policies`, {
+        name: 'Passkeys',
+        default: true,
+        attestationRequirements: 'NONE',
+        authenticatorAttachment: 'BOTH',
+        backupEligibility: { allow: true, enforceDuringAuthentication: false },
+        deviceDisplayName: 'Passkey',
+        discoverableCredentials: 'REQUIRED',
+        mdsAuthenticatorsRequirements: { option: 'NONE', enforceDuringAuthentication: false },
+        relyingPartyId: 'pingone.com',
+        userDisplayNameAttributes: { attributes: [{ name: 'username' }] },
+        userVerification: { option: 'REQUIRED', enforceDuringAuthentication: true },
+      });
+      put(`${environment}/deviceAuthenticationPolicies`, {
+        name: 'Default MFA Policy',
+        default: true,
+        authentication: { deviceSelection: 'DEFAULT_TO_FIRST' },
+        sms: builtInPasscodes,
+        voice: builtInPasscodes,
+        email: builtInPasscodes,
+        mobile: {
+          enabled: false,
+          otp: { failure: { count: 3, coolDown: { duration: 2, timeUnit: 'MINUTES' } } },
+        },
+        totp: {
+          enabled: true,
+          otp: { failure: { count: 3, coolDown: { duration: 2, timeUnit: 'MINUTES' } } },
+        },
+        fido2: { enabled: true, fido2PolicyId: passkeys.id },
+      });
+    });
+    return behaviour(context);
+  };
+}
+
 export const mfaPolicyBehaviours: BehaviourFamily = {
-  createDeviceAuthenticationPolicy: deviceAuthenticationPolicy.create,
-  replaceDeviceAuthenticationPolicy: deviceAuthenticationPolicy.replace,
-  deleteDeviceAuthenticationPolicy: deviceAuthenticationPolicy.delete,
-  createFido2Policy: fido2Policy.create,
-  replaceFido2Policy: fido2Policy.replace,
-  deleteFido2Policy: fido2Policy.delete,
-  migrateDeviceAuthenticationPoliciesToFido2: migrateToFido2,
-  getFido2Policy: (context) => {
+  listDeviceAuthenticationPolicies: withBuiltInPolicies((context) => generic.list(context)),
+  getDeviceAuthenticationPolicy: withBuiltInPolicies((context) => generic.read(context)),
+  createDeviceAuthenticationPolicy: withBuiltInPolicies(deviceAuthenticationPolicy.create),
+  replaceDeviceAuthenticationPolicy: withBuiltInPolicies(deviceAuthenticationPolicy.replace),
+  deleteDeviceAuthenticationPolicy: withBuiltInPolicies(deviceAuthenticationPolicy.delete),
+  createFido2Policy: withBuiltInPolicies(fido2Policy.create),
+  replaceFido2Policy: withBuiltInPolicies(fido2Policy.replace),
+  deleteFido2Policy: withBuiltInPolicies(fido2Policy.delete),
+  migrateDeviceAuthenticationPoliciesToFido2: withBuiltInPolicies(migrateToFido2),
+  getFido2Policy: withBuiltInPolicies((context) => {
     const policy = withUsers(context, requireItem(context));
     if (context.query.expand !== 'deviceAuthenticationPolicies') return { status: 200, body: policy };
     const users = usersOf(context, policy.id as string);
     return { status: 200, body: { ...policy, _embedded: { deviceAuthenticationPolicies: users } } };
-  },
-  listFido2Policies: (context) => {
+  }),
+  listFido2Policies: withBuiltInPolicies((context) => {
     const reply = generic.list(context);
     const body = reply.body as { _embedded: { fido2Policies: Resource[] } };
     const fido2Policies = body._embedded.fido2Policies.map((policy) => withUsers(context, policy));
     return { ...reply, body: { ...body, _embedded: { fido2Policies } } };
-  },
+  }),
 };
 
 function migrateToFido2(context: BehaviourContext): Reply {
