@@ -100,7 +100,8 @@ describe('issuing user credentials', () => {
       data: { Member: 'Ada Lovelace', Club: 'Gym', Mail: 'ada@example.com' },
     });
     expect(Date.parse(issued.body.data.Issued)).toBeGreaterThan(Date.now() - 60_000);
-    const lifetime = Date.parse(issued.body.expiresAt) - Date.parse(issued.body.createdAt);
+    // Counted from the moment of issue, which the type's `Issued` field records.
+    const lifetime = Date.parse(issued.body.expiresAt) - Date.parse(issued.body.data.Issued);
     expect(lifetime).toBe(2 * 86_400_000);
 
     const renamed = await session.call('PUT', `${credentials}/${issued.body.id}`, {
