@@ -18,6 +18,7 @@ interface Manifest {
   version: string;
   private?: boolean;
   exports?: Record<string, unknown>;
+  bin?: Record<string, string>;
   dependencies?: Record<string, string>;
   peerDependencies?: Record<string, string>;
   optionalDependencies?: Record<string, string>;
@@ -61,9 +62,12 @@ export async function findPublishablePackages(root: string): Promise<WorkspacePa
   for (const entry of publishable) {
     const manifest = JSON.parse(readFileSync(path.join(entry.path, 'package.json'), 'utf8')) as Manifest;
     const main = manifest.exports?.['.'] as { import?: string; default?: string } | undefined;
-    const entryFile = main?.import ?? main?.default;
-    if (entryFile && !existsSync(path.join(entry.path, entryFile))) {
-      throw new Error(`${entry.name} is not built (${entryFile} is missing): run \`pnpm build\` first`);
+    // The entry and every bin must exist: a bin-only package (the CLI) is otherwise published empty.
+    const builtFiles = [main?.import ?? main?.default, ...Object.values(manifest.bin ?? {})];
+    for (const file of builtFiles) {
+      if (file && !existsSync(path.join(entry.path, file))) {
+        throw new Error(`${entry.name} is not built (${file} is missing): run \`pnpm build\` first`);
+      }
     }
   }
   return publishable;
