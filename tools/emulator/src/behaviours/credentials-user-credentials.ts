@@ -13,10 +13,6 @@ import { generic, requireItem } from './generic.js';
  * a replacement keeps the credential type and checks the new `data` against it again.
  */
 export const userCredentialBehaviours: BehaviourFamily = {
-  listUserCredentials: (context) => {
-    requireUser(context);
-    return generic.list(context);
-  },
   createUserCredential: (context) => {
     const user = requireUser(context);
     const body = context.body as Resource;

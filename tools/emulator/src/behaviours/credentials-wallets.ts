@@ -10,10 +10,6 @@ import { generic, requireItem } from './generic.js';
  * takes its provisioned credentials along, from its own list and from each credential's.
  */
 export const digitalWalletBehaviours: BehaviourFamily = {
-  listDigitalWallets: (context) => {
-    requireUser(context);
-    return generic.list(context);
-  },
   createDigitalWallet: (context) => {
     const user = requireUser(context);
     const reply = generic.create(context, { ...(context.body as Resource), user: { id: user.id } });
